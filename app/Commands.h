@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QStringList>
+
+//! Entry points of the subcommands; each gets its arguments with args[0] = its name,
+//! runs with a QCoreApplication (or QApplication where noted) already created, and
+//! returns the process exit code (see Cli.h).
+namespace gavel::cli {
+
+int runEmulate(const QStringList &args);   // EmulateCommand.cpp
+int runDemoGuild(const QStringList &args); // DemoGuildCommand.cpp
+int runDemo(const QStringList &args);      // DemoCommand.cpp (GUI)
+int runGui(const QStringList &args);       // GuiCommand.cpp (GUI)
+
+} // namespace gavel::cli

@@ -1,0 +1,2 @@
+#pragma once
+// Placeholder until the emulator lands (issue 2 work in progress).

@@ -1,0 +1,85 @@
+// gavel: the GUI with no subcommand, a headless tool with one (../shared/docs/cli.md).
+
+#include "Cli.h"
+#include "Commands.h"
+#include "common/Version.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace {
+
+struct Command
+{
+    QStringView name;
+    QStringView summary;
+    int (*run)(const QStringList &args);
+    bool gui;
+};
+
+constexpr Command commands[] = {
+    {u"demo", u"generate the demo guild, serve it, and open it in the GUI", gavel::cli::runDemo,
+     true},
+    {u"emulate", u"serve a guild snapshot as Discord REST v10 on 127.0.0.1", gavel::cli::runEmulate,
+     false},
+    {u"demo-guild", u"write a demo guild snapshot with planted rings and alt families",
+     gavel::cli::runDemoGuild, false},
+};
+
+void printUsage()
+{
+    auto &out = gavel::cli::out();
+    out << "Usage: gavel [--db DB]            open the GUI\n"
+           "       gavel <command> [options]  run headless\n\nCommands:\n";
+    for (const Command &c : commands)
+        out << "  " << c.name.toString().leftJustified(12) << ' ' << c.summary.toString() << '\n';
+    out << "\nRun 'gavel <command> --help' for a command's options.\n";
+    out.flush();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Gavel"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("gavel.invalid"));
+    QCoreApplication::setApplicationName(QStringLiteral("gavel"));
+    QCoreApplication::setApplicationVersion(gavel::versionString());
+
+    QStringList args;
+    args.reserve(argc - 1);
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+
+    const QString first = args.value(0);
+    if (first == u"--version" || first == u"-v") {
+        gavel::cli::out() << "gavel " << gavel::versionString() << Qt::endl;
+        return gavel::cli::ExitOk;
+    }
+    if (first == u"--help" || first == u"-h" || first == u"help") {
+        printUsage();
+        return gavel::cli::ExitOk;
+    }
+
+    // No subcommand (or only GUI options such as --db): the GUI.
+    if (first.isEmpty() || first.startsWith(u'-')) {
+        QApplication app(argc, argv);
+        args.prepend(QStringLiteral("gui"));
+        return gavel::cli::runGui(args);
+    }
+
+    for (const Command &c : commands) {
+        if (c.name != first)
+            continue;
+        std::unique_ptr<QCoreApplication> app;
+        if (c.gui)
+            app = std::make_unique<QApplication>(argc, argv);
+        else
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        return c.run(args);
+    }
+    gavel::cli::printError(first, QStringLiteral("unknown command; run 'gavel --help' for the list"));
+    return gavel::cli::ExitUsage;
+}
