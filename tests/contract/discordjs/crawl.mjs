@@ -1,0 +1,365 @@
+// Contract check 2: discord.js's own REST client (@discordjs/rest) crawls the
+// Gavel emulator the way a bot would, under Discord-like rate limits, and must
+// get every message and every reaction user without tripping more than one
+// 429 per bucket. If the emulator's rate-limit headers were wrong, discord.js
+// (which trusts them) would hit many more 429s or stall.
+//
+//   node crawl.mjs --gavel /path/to/gavel --snapshot guild.json
+//   node crawl.mjs --gavel /path/to/gavel --demo-guild "--members 120 --messages 800"
+//   node crawl.mjs --url http://127.0.0.1:PORT/api/v10 --token T [--snapshot guild.json]
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { REST } from '@discordjs/rest';
+
+const VIEW_CHANNEL = 1n << 10n;
+const ADMINISTRATOR = 1n << 3n;
+const THREAD_TYPES = new Set([10, 11, 12]);
+const MESSAGE_CHANNEL_TYPES = new Set([0, 5]);
+
+function parseArgs(argv) {
+  const opts = {
+    gavel: process.env.GAVEL_BINARY,
+    snapshot: null,
+    demoGuild: null,
+    url: null,
+    token: 'contract-discordjs-token',
+    globalRate: 50,
+    bucket: '5/1',
+    timeLimit: 110,
+  };
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--gavel') opts.gavel = next();
+    else if (a === '--snapshot') opts.snapshot = next();
+    else if (a === '--demo-guild') opts.demoGuild = next();
+    else if (a === '--url') opts.url = next();
+    else if (a === '--token') opts.token = next();
+    else if (a === '--global-rate') opts.globalRate = Number(next());
+    else if (a === '--bucket') opts.bucket = next();
+    else if (a === '--time-limit') opts.timeLimit = Number(next());
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (!opts.url && !opts.gavel) throw new Error('pass --gavel PATH (or set GAVEL_BINARY), or --url of a running emulator');
+  if (!opts.url && !opts.snapshot && !opts.demoGuild) throw new Error('pass --snapshot FILE or --demo-guild "ARGS"');
+  return opts;
+}
+
+function loadSnapshot(path) {
+  const raw = readFileSync(path);
+  return JSON.parse((path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
+}
+
+// Starts `gavel emulate` and resolves with its base URL once it prints
+// "listening on http://127.0.0.1:PORT/api/v10".
+function startEmulator(gavel, snapshot, token, globalRate, bucket) {
+  const args = ['emulate', '--snapshot', snapshot, '--port', '0', '--token', token,
+    '--global-rate', String(globalRate), '--bucket', bucket];
+  const child = spawn(gavel, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`gavel emulate printed no URL within 60 s; stderr: ${stderr}`));
+    }, 60000);
+    child.stdout.on('data', (d) => {
+      buffered += d;
+      const nl = buffered.indexOf('\n');
+      if (nl < 0) return;
+      clearTimeout(timer);
+      const first = buffered.slice(0, nl).trim();
+      const m = /^listening on (http:\/\/127\.0\.0\.1:\d+\/api\/v10)$/.exec(first);
+      if (!m) {
+        child.kill('SIGTERM');
+        reject(new Error(`first stdout line of gavel emulate is ${JSON.stringify(first)}`));
+        return;
+      }
+      child.stdout.removeAllListeners('data');
+      child.stdout.resume();
+      resolve({ url: m[1], child, stderr: () => stderr });
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`gavel emulate exited (${code ?? signal}) before listening; stderr: ${stderr}`));
+    });
+  });
+}
+
+function stopEmulator(emu) {
+  if (!emu || emu.child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => emu.child.kill('SIGKILL'), 10000);
+    emu.child.once('exit', () => { clearTimeout(timer); resolve(); });
+    emu.child.kill('SIGTERM');
+  });
+}
+
+async function admin(root, path) {
+  const res = await fetch(`${root}/_emulator/${path}`);
+  if (!res.ok) throw new Error(`GET /_emulator/${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+// Discord's permission overwrite order: @everyone, then the member's roles, then the member.
+function canView(channel, ctx) {
+  if (THREAD_TYPES.has(channel.type)) {
+    const parent = ctx.channels.get(channel.parent_id);
+    return parent ? canView(parent, ctx) : true;
+  }
+  let perms = BigInt(ctx.roles.get(ctx.guildId)?.permissions ?? '0');
+  for (const r of ctx.botRoles) perms |= BigInt(ctx.roles.get(r)?.permissions ?? '0');
+  if (perms & ADMINISTRATOR) return true;
+  const ows = channel.permission_overwrites ?? [];
+  for (const ow of ows) if (ow.id === ctx.guildId) perms = (perms & ~BigInt(ow.deny)) | BigInt(ow.allow);
+  let deny = 0n;
+  let allow = 0n;
+  for (const ow of ows) {
+    if (ctx.botRoles.has(ow.id)) { deny |= BigInt(ow.deny); allow |= BigInt(ow.allow); }
+  }
+  perms = (perms & ~deny) | allow;
+  for (const ow of ows) if (ow.id === ctx.botId) perms = (perms & ~BigInt(ow.deny)) | BigInt(ow.allow);
+  return (perms & VIEW_CHANNEL) !== 0n;
+}
+
+function emojiKey(emoji) {
+  return emoji.id ? `${emoji.name}:${emoji.id}` : emoji.name;
+}
+
+function majorParameter(path) {
+  const m = /^\/(?:channels|guilds|webhooks)\/(\d{17,19})/.exec(path);
+  return m ? m[1] : 'global';
+}
+
+// What the snapshot says a complete crawl must find in the channels the bot can read.
+function expectedTotals(snapshot, readable) {
+  let messages = 0;
+  for (const id of readable) messages += (snapshot.messages?.[id] ?? []).length;
+  const users = {};
+  for (const [kind, lists] of [['0', snapshot.reactions ?? {}], ['1', snapshot.burst_reactions ?? {}]]) {
+    for (const [key, list] of Object.entries(lists)) {
+      if (readable.has(key.split('/')[0])) users[`${key}#${kind}`] = list.length;
+    }
+  }
+  return { messages, users };
+}
+
+async function crawl(rest, guildId, stats) {
+  const me = await rest.get('/users/@me');
+  const [channels, roles, member] = await Promise.all([
+    rest.get(`/guilds/${guildId}/channels`),
+    rest.get(`/guilds/${guildId}/roles`),
+    rest.get(`/guilds/${guildId}/members/${me.id}`),
+  ]);
+  const ctx = {
+    guildId,
+    botId: me.id,
+    botRoles: new Set(member.roles),
+    roles: new Map(roles.map((r) => [r.id, r])),
+    channels: new Map(channels.map((c) => [c.id, c])),
+  };
+  const visible = channels.filter((c) => canView(c, ctx));
+  stats.hiddenChannels = channels.filter((c) => MESSAGE_CHANNEL_TYPES.has(c.type) && !canView(c, ctx)).map((c) => c.id);
+
+  // Threads: active ones guild-wide, archived ones per parent (public and private).
+  const threads = new Map();
+  const active = await rest.get(`/guilds/${guildId}/threads/active`);
+  for (const t of active.threads) threads.set(t.id, t);
+  await Promise.all(
+    visible
+      .filter((c) => c.type === 0 || c.type === 5 || c.type === 15)
+      .flatMap((c) => (c.type === 0 ? ['public', 'private'] : ['public']).map(async (kind) => {
+        let before;
+        for (;;) {
+          const query = new URLSearchParams({ limit: '100' });
+          if (before) query.set('before', before);
+          const page = await rest.get(`/channels/${c.id}/threads/archived/${kind}`, { query });
+          for (const t of page.threads) threads.set(t.id, t);
+          if (!page.has_more || page.threads.length === 0) break;
+          before = page.threads.at(-1).thread_metadata.archive_timestamp;
+        }
+      })),
+  );
+  for (const t of threads.values()) ctx.channels.set(t.id, t);
+  const targets = [
+    ...visible.filter((c) => MESSAGE_CHANNEL_TYPES.has(c.type)),
+    ...[...threads.values()].filter((t) => canView(t, ctx)),
+  ];
+
+  const found = { messages: 0, users: {}, channels: targets.map((c) => c.id) };
+  await Promise.all(targets.map(async (channel) => {
+    const messages = [];
+    let before;
+    for (;;) {
+      const query = new URLSearchParams({ limit: '100' });
+      if (before) query.set('before', before);
+      const page = await rest.get(`/channels/${channel.id}/messages`, { query });
+      messages.push(...page);
+      if (page.length < 100) break;
+      before = page.at(-1).id;
+    }
+    found.messages += messages.length;
+    // Every reaction list of the channel at once: discord.js queues them in
+    // the channel's reaction bucket and must pace them by the headers.
+    const lists = [];
+    for (const m of messages) {
+      for (const r of m.reactions ?? []) {
+        if (r.count_details.normal > 0) lists.push([m, r, '0']);
+        if (r.count_details.burst > 0) lists.push([m, r, '1']);
+      }
+    }
+    await Promise.all(lists.map(async ([m, r, type]) => {
+      const key = `${channel.id}/${m.id}/${emojiKey(r.emoji)}`;
+      const emoji = encodeURIComponent(emojiKey(r.emoji));
+      let after;
+      let total = 0;
+      for (;;) {
+        const query = new URLSearchParams({ limit: '100', type });
+        if (after) query.set('after', after);
+        const page = await rest.get(`/channels/${channel.id}/messages/${m.id}/reactions/${emoji}`, { query });
+        total += page.length;
+        if (page.length < 100) break;
+        after = page.at(-1).id;
+      }
+      found.users[`${key}#${type}`] = total;
+    }));
+  }));
+  return found;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv);
+  let emu = null;
+  let tmp = null;
+  let snapshotPath = opts.snapshot;
+  const failures = [];
+  try {
+    if (opts.demoGuild) {
+      tmp = mkdtempSync(join(tmpdir(), 'gavel-discordjs-'));
+      snapshotPath = join(tmp, 'demo-guild.json');
+      const args = ['demo-guild', ...opts.demoGuild.split(/\s+/).filter(Boolean), '--out', snapshotPath];
+      const gen = spawnSync(opts.gavel, args, { encoding: 'utf8', timeout: 300000 });
+      if (gen.status !== 0) throw new Error(`gavel ${args.join(' ')} failed (${gen.status}): ${gen.stderr}`);
+    }
+    let url = opts.url;
+    if (!url) {
+      emu = await startEmulator(opts.gavel, snapshotPath, opts.token, opts.globalRate, opts.bucket);
+      url = emu.url;
+    }
+    const root = url.replace(/\/api\/v10\/?$/, '');
+    const snapshot = snapshotPath ? loadSnapshot(snapshotPath) : await admin(root, 'snapshot');
+    const guildId = snapshot.guild.id;
+
+    const rest = new REST({ version: '10', api: url.replace(/\/v10\/?$/, ''), retries: 0, timeout: 30000 })
+      .setToken(opts.token);
+    const stats = { requests: 0, statuses: {}, by429: new Map(), global429: 0, waits: 0, waitsByBucket: new Map() };
+    rest.on('response', (request, response) => {
+      stats.requests += 1;
+      stats.statuses[response.status] = (stats.statuses[response.status] ?? 0) + 1;
+      if (response.status === 429) {
+        const scope = response.headers.get('x-ratelimit-scope');
+        if (scope === 'global' || response.headers.get('x-ratelimit-global')) stats.global429 += 1;
+        const bucket = `${response.headers.get('x-ratelimit-bucket')}:${majorParameter(request.path)}`;
+        stats.by429.set(bucket, (stats.by429.get(bucket) ?? 0) + 1);
+      } else if (response.status >= 400) {
+        failures.push(`${request.method.toUpperCase()} ${request.path} -> ${response.status}`);
+      }
+    });
+    rest.on('rateLimited', (info) => {
+      stats.waits += 1;
+      const key = `${info.hash}:${info.majorParameter}`;
+      stats.waitsByBucket.set(key, (stats.waitsByBucket.get(key) ?? 0) + 1);
+    });
+
+    const started = performance.now();
+    let found;
+    const deadline = new Promise((_, reject) => {
+      const t = setTimeout(() => reject(new Error(`crawl did not finish within ${opts.timeLimit} s`)), opts.timeLimit * 1000);
+      t.unref();
+    });
+    try {
+      found = await Promise.race([crawl(rest, guildId, stats), deadline]);
+    } catch (e) {
+      failures.push(`request failed: ${e.message ?? e} ${e.method ?? ''} ${e.url ?? ''}`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+
+    let server = null;
+    try {
+      server = await admin(root, 'stats');
+    } catch (e) {
+      failures.push(`could not read /_emulator/stats: ${e.message}`);
+    }
+
+    if (found) {
+      const expected = expectedTotals(snapshot, new Set(found.channels));
+      if (found.messages !== expected.messages) {
+        failures.push(`messages: crawled ${found.messages}, snapshot has ${expected.messages} in the readable channels`);
+      }
+      const keys = new Set([...Object.keys(expected.users), ...Object.keys(found.users)]);
+      let wrong = 0;
+      for (const k of keys) {
+        if ((found.users[k] ?? 0) !== (expected.users[k] ?? 0)) {
+          if (wrong++ < 10) failures.push(`reaction users ${k}: crawled ${found.users[k] ?? 0}, snapshot has ${expected.users[k] ?? 0}`);
+        }
+      }
+      const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
+      stats.usersFound = sum(found.users);
+      stats.usersExpected = sum(expected.users);
+      stats.messagesFound = found.messages;
+      stats.lists = Object.keys(found.users).length;
+      stats.channels = found.channels.length;
+      if (expected.messages === 0) failures.push('the snapshot has no readable message: nothing was proven');
+    }
+    for (const [bucket, n] of stats.by429) {
+      if (n > 1) failures.push(`bucket ${bucket} drew ${n} 429s (at most 1 allowed): discord.js could not trust the headers`);
+    }
+    if (stats.global429 > 1) failures.push(`${stats.global429} global 429s (at most 1 allowed)`);
+    if (stats.waits === 0) failures.push('discord.js never waited on a rate limit: the limits were not exercised');
+
+    const client429 = [...stats.by429.values()].reduce((a, b) => a + b, 0);
+    console.log(JSON.stringify({ emulatorStats: server }));
+    console.log(
+      `discord.js @discordjs/rest crawl: ${stats.requests} requests in ${seconds.toFixed(1)} s ` +
+      `(${(stats.requests / seconds).toFixed(1)} req/s), ${stats.channels ?? 0} channels/threads, ` +
+      `${stats.messagesFound ?? 0} messages, ${stats.usersFound ?? 0}/${stats.usersExpected ?? 0} reaction users ` +
+      `in ${stats.lists ?? 0} lists; 429s: ${client429} (${stats.global429} global, ${stats.by429.size} buckets); ` +
+      `pre-emptive waits: ${stats.waits} in ${stats.waitsByBucket.size} buckets; ` +
+      `limits: global ${opts.globalRate}/s, bucket ${opts.bucket}`,
+    );
+    if (server) checkServerStats(server, client429, stats, failures);
+  } catch (e) {
+    failures.push(e.stack ?? String(e));
+  } finally {
+    await stopEmulator(emu);
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+  for (const f of failures) console.error(`FAIL: ${f}`);
+  console.log(failures.length ? `FAIL: ${failures.length} problems` : 'PASS');
+  process.exit(failures.length ? 1 : 0);
+}
+
+// The emulator's own count must agree with what discord.js saw.
+function checkServerStats(server, client429, stats, failures) {
+  const pick = (...names) => {
+    for (const n of names) if (typeof server?.[n] === 'number') return server[n];
+    return null;
+  };
+  const requests = pick('requests', 'total_requests', 'request_count');
+  const r429 = pick('rate_limited', 'ratelimited', 'status_429', 'too_many_requests', 'responses_429');
+  if (requests === null || r429 === null) {
+    failures.push(`/_emulator/stats has no request or 429 count: ${JSON.stringify(server)}`);
+    return;
+  }
+  if (r429 !== client429) failures.push(`emulator counted ${r429} 429s, discord.js saw ${client429}`);
+  if (requests < stats.requests) failures.push(`emulator counted ${requests} requests, discord.js made ${stats.requests}`);
+}
+
+main();
