@@ -1,1 +1,231 @@
 #include "MainWindow.h"
+
+#include "AboutDialog.h"
+#include "EmptyStatePage.h"
+#include "GuildListModel.h"
+#include "GuildOverviewPage.h"
+#include "Settings.h"
+#include "store/Database.h"
+#include "store/Queries.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace gavel::ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(std::make_unique<Settings>())
+    , m_guildModel(new GuildListModel(this))
+    , m_splitter(new QSplitter(this))
+    , m_guildList(new QListView(m_splitter))
+    , m_pages(new QStackedWidget(m_splitter))
+    , m_emptyPage(new EmptyStatePage(m_pages))
+    , m_overviewPage(new GuildOverviewPage(m_pages))
+    , m_databaseLabel(new QLabel(this))
+    , m_serviceLabel(new QLabel(this))
+{
+    setWindowTitle(tr("Gavel"));
+    setObjectName(QStringLiteral("MainWindow"));
+
+    m_guildList->setModel(m_guildModel);
+    m_guildList->setObjectName(QStringLiteral("guildList"));
+    m_guildList->setAccessibleName(tr("Guilds"));
+    m_guildList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_guildList->setMinimumWidth(180);
+    connect(m_guildList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::showCurrentGuild);
+
+    m_pages->addWidget(m_emptyPage);
+    m_pages->addWidget(m_overviewPage);
+    m_splitter->addWidget(m_guildList);
+    m_splitter->addWidget(m_pages);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({220, 800});
+    setCentralWidget(m_splitter);
+
+    connect(m_emptyPage, &EmptyStatePage::openDatabaseRequested, this, &MainWindow::chooseDatabase);
+    connect(m_emptyPage, &EmptyStatePage::openDemoRequested, this, [this] {
+        if (m_demoLauncher)
+            m_demoLauncher();
+    });
+
+    m_databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_databaseLabel, 1);
+    statusBar()->addPermanentWidget(m_serviceLabel);
+
+    createActions();
+    setDemoLauncher({});
+
+    resize(1100, 720);
+    restoreGeometry(m_settings->windowGeometry());
+    restoreState(m_settings->windowState());
+    m_splitter->restoreState(m_settings->splitterState());
+    m_databaseLabel->setText(tr("No database open"));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Database…"), this, &MainWindow::chooseDatabase);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_demoAction = file->addAction(tr("Open the &Demo Guild"), this, [this] {
+        if (m_demoLauncher)
+            m_demoLauncher();
+    });
+    m_demoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    file->addSeparator();
+    m_reloadAction = file->addAction(tr("Re&load"), this, &MainWindow::reload);
+    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    m_reloadAction->setEnabled(false);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Gavel"), this, [this] {
+        AboutDialog dialog(this);
+        dialog.exec();
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    rebuildRecentMenu();
+}
+
+void MainWindow::setDemoLauncher(std::function<void()> launcher)
+{
+    m_demoLauncher = std::move(launcher);
+    const bool available = static_cast<bool>(m_demoLauncher);
+    m_demoAction->setVisible(available);
+    m_emptyPage->setDemoAvailable(available);
+}
+
+void MainWindow::setServiceStatus(const QString &text)
+{
+    m_serviceLabel->setText(text);
+}
+
+bool MainWindow::openDatabase(const QString &location)
+{
+    m_database.reset();
+    m_location.clear();
+    m_guildModel->setGuilds({});
+    m_reloadAction->setEnabled(false);
+
+    const auto parsed = store::Location::parse(location);
+    auto database = parsed ? store::Database::open(*parsed)
+                           : Result<std::unique_ptr<store::Database>>(parsed.error());
+    if (!database) {
+        m_databaseLabel->setText(tr("No database open"));
+        m_emptyPage->setReason(EmptyStatePage::Reason::DatabaseError, database.error().text());
+        m_pages->setCurrentWidget(m_emptyPage);
+        return false;
+    }
+    m_database = std::move(*database);
+    m_location = location;
+    m_databaseLabel->setText(tr("Database: %1").arg(parsed->display()));
+    m_reloadAction->setEnabled(true);
+    m_settings->setLastDatabase(location);
+    m_settings->addRecentDatabase(location);
+    rebuildRecentMenu();
+    reload();
+    return true;
+}
+
+void MainWindow::reload()
+{
+    if (!m_database)
+        return;
+    const quint64 previous = currentGuildId();
+    const auto guilds = store::listGuilds(*m_database);
+    if (!guilds) {
+        m_emptyPage->setReason(EmptyStatePage::Reason::DatabaseError, guilds.error().text());
+        m_pages->setCurrentWidget(m_emptyPage);
+        return;
+    }
+    QList<GuildItem> items;
+    items.reserve(guilds->size());
+    for (const store::GuildSummary &g : *guilds) {
+        items.append({g.id, g.name, g.source, g.lastSyncedAt.value_or(0), g.members, g.channels,
+                      g.messages, g.reactions});
+    }
+    m_guildModel->setGuilds(std::move(items));
+    if (m_guildModel->rowCount() == 0) {
+        m_emptyPage->setReason(EmptyStatePage::Reason::NoGuilds);
+        m_pages->setCurrentWidget(m_emptyPage);
+        return;
+    }
+    if (!selectGuild(previous))
+        m_guildList->setCurrentIndex(m_guildModel->index(0));
+}
+
+quint64 MainWindow::currentGuildId() const
+{
+    const QModelIndex current = m_guildList->currentIndex();
+    return current.isValid() ? current.data(GuildListModel::IdRole).value<quint64>() : 0;
+}
+
+bool MainWindow::selectGuild(quint64 id)
+{
+    const int row = m_guildModel->rowOf(id);
+    if (row < 0)
+        return false;
+    m_guildList->setCurrentIndex(m_guildModel->index(row));
+    return true;
+}
+
+void MainWindow::showCurrentGuild()
+{
+    const int row = m_guildList->currentIndex().row();
+    if (row < 0 || row >= m_guildModel->rowCount()) {
+        m_pages->setCurrentWidget(m_emptyPage);
+        return;
+    }
+    const GuildItem &guild = m_guildModel->guilds().at(row);
+    m_overviewPage->setGuild(guild);
+    m_pages->setCurrentWidget(m_overviewPage);
+    setWindowTitle(tr("%1 — Gavel").arg(guild.name));
+}
+
+void MainWindow::chooseDatabase()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open a Gavel database"), QString(),
+                                     tr("Gavel databases (*.sqlite *.db *.gavel);;All files (*)"));
+    if (!path.isEmpty())
+        openDatabase(path);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_settings->recentDatabases();
+    for (const QString &location : recent) {
+        m_recentMenu->addAction(location, this, [this, location] { openDatabase(location); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setSplitterState(m_splitter->saveState());
+    event->accept();
+}
+
+} // namespace gavel::ui
