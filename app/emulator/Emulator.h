@@ -1,2 +1,6 @@
 #pragma once
-// Placeholder until the emulator lands (issue 2 work in progress).
+
+// The emulator's public API in one include: a guild snapshot and the server that serves it.
+#include "emulator/Server.h"
+#include "emulator/ServerOptions.h"
+#include "emulator/Snapshot.h"

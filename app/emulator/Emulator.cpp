@@ -1,1 +1,0 @@
-#include "Emulator.h"
