@@ -50,10 +50,9 @@ std::optional<QByteArray> Query::value(QByteArrayView name) const
     return std::nullopt;
 }
 
-void FormErrors::add(const QByteArray &field, const QByteArray &code, const QByteArray &message)
+void FormErrors::add(const QByteArray &field, const QByteArray &message)
 {
-    QByteArray error("{\"code\":");
-    error.append(json::string(json::view(code))).append(",\"message\":");
+    QByteArray error("{\"code\":50035,\"message\":");
     error.append(json::string(json::view(message))).append('}');
     m_fields.emplace_back(field, error);
 }
@@ -79,17 +78,15 @@ int FormErrors::integer(const Query &query, const QByteArray &name, int fallback
     bool ok = false;
     const qlonglong n = text->toLongLong(&ok);
     if (!ok || text->isEmpty()) {
-        add(name, "NUMBER_TYPE_COERCE", "Value \"" + *text + "\" is not int.");
+        add(name, "Value \"" + *text + "\" is not int.");
         return fallback;
     }
     if (n < min) {
-        add(name, "NUMBER_TYPE_MIN",
-            "int value should be greater than or equal to " + QByteArray::number(min) + '.');
+        add(name, "int value should be greater than or equal to " + QByteArray::number(min) + '.');
         return fallback;
     }
     if (n > max) {
-        add(name, "NUMBER_TYPE_MAX",
-            "int value should be less than or equal to " + QByteArray::number(max) + '.');
+        add(name, "int value should be less than or equal to " + QByteArray::number(max) + '.');
         return fallback;
     }
     return static_cast<int>(n);
@@ -102,7 +99,7 @@ std::optional<quint64> FormErrors::snowflake(const Query &query, const QByteArra
         return std::nullopt;
     const auto id = gavel::snowflake::parse(QByteArrayView(*text));
     if (!id) {
-        add(name, "NUMBER_TYPE_COERCE", "Value \"" + *text + "\" is not snowflake.");
+        add(name, "Value \"" + *text + "\" is not snowflake.");
         return std::nullopt;
     }
     return id;

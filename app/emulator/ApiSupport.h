@@ -70,11 +70,15 @@ private:
     std::vector<std::pair<QByteArray, QByteArray>> m_items;
 };
 
-//! Collects Discord "Invalid Form Body" (50035) field errors while parameters are read.
+/*!
+ * Collects Discord "Invalid Form Body" (50035) field errors while parameters are read.
+ * Each field error's code is the integer 50035: openapi.json's Error schema wants an integer
+ * where Discord sends strings such as "NUMBER_TYPE_MAX" (see docs/emulator.md).
+ */
 class FormErrors
 {
 public:
-    void add(const QByteArray &field, const QByteArray &code, const QByteArray &message);
+    void add(const QByteArray &field, const QByteArray &message);
     bool empty() const { return m_fields.empty(); }
     QByteArray json() const;
 

@@ -17,7 +17,7 @@ std::optional<quint64> pathId(const QByteArray &param)
 HttpResponse notSnowflake(const QByteArray &field, const QByteArray &value)
 {
     FormErrors errors;
-    errors.add(field, "NUMBER_TYPE_COERCE", "Value \"" + value + "\" is not snowflake.");
+    errors.add(field, "Value \"" + value + "\" is not snowflake.");
     return reply::invalidForm(errors);
 }
 
@@ -342,8 +342,7 @@ HttpResponse DiscordApi::getGuild(const Call &c)
     if (!withCounts.isEmpty() && withCounts != "true" && withCounts != "false" &&
         withCounts != "1" && withCounts != "0") {
         FormErrors errors;
-        errors.add("with_counts", "BOOLEAN_TYPE_COERCE",
-                   "Value \"" + withCounts + "\" is not a valid boolean.");
+        errors.add("with_counts", "Value \"" + withCounts + "\" is not a valid boolean.");
         return reply::invalidForm(errors);
     }
     const Snapshot &s = m_state.snapshot;
@@ -448,7 +447,7 @@ HttpResponse DiscordApi::patchMember(const Call &c)
     auto wanted = json::idArray(body->value("roles"));
     if (!wanted) {
         FormErrors errors;
-        errors.add("roles", "LIST_TYPE_CONVERT", "Only iterables may be used in a ListType.");
+        errors.add("roles", "Only iterables may be used in a ListType.");
         return reply::invalidForm(errors);
     }
     std::vector<quint64> roles;
@@ -457,8 +456,7 @@ HttpResponse DiscordApi::patchMember(const Call &c)
             continue;
         if (!s.role(id)) {
             FormErrors errors;
-            errors.add("roles", "INVALID_ROLE",
-                       "Role " + QByteArray::number(id) + " is not a role of this guild.");
+            errors.add("roles", "Role " + QByteArray::number(id) + " is not a role of this guild.");
             return reply::invalidForm(errors);
         }
         roles.push_back(id);
@@ -487,7 +485,7 @@ HttpResponse DiscordApi::patchMember(const Call &c)
     const QString reason = QString::fromUtf8(percentDecode(reasonHeader, false));
     if (reason.size() > 512) {
         FormErrors errors;
-        errors.add("reason", "BASE_TYPE_MAX_LENGTH", "Must be 512 or fewer in length.");
+        errors.add("reason", "Must be 512 or fewer in length.");
         return reply::invalidForm(errors);
     }
     auto updated = s.setMemberRoles(*userId, roles);
@@ -509,7 +507,7 @@ HttpResponse DiscordApi::memberRoleChange(const Call &c, bool add)
         QString::fromUtf8(percentDecode(c.request.header("x-audit-log-reason"), false));
     if (reason.size() > 512) {
         FormErrors errors;
-        errors.add("reason", "BASE_TYPE_MAX_LENGTH", "Must be 512 or fewer in length.");
+        errors.add("reason", "Must be 512 or fewer in length.");
         return reply::invalidForm(errors);
     }
     Snapshot &s = m_state.snapshot;
@@ -747,8 +745,7 @@ HttpResponse DiscordApi::archivedThreads(const Call &c, bool priv)
     if (const auto text = c.query.value("before")) {
         before = Snapshot::parseTimestamp(json::view(*text));
         if (!before) {
-            errors.add("before", "DATE_TYPE_PARSE",
-                       "Could not parse " + *text + ". Should be ISO8601.");
+            errors.add("before", "Could not parse " + *text + ". Should be ISO8601.");
         }
     }
     if (!errors.empty())

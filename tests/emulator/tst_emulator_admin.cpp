@@ -270,7 +270,8 @@ private Q_SLOTS:
                  QStringLiteral("7/2"));
         QCOMPARE(config[QStringLiteral("faults")][QStringLiteral("kinds")].toArray().size(), 2);
         QCOMPARE(config[QStringLiteral("faults")][QStringLiteral("rate")].toDouble(), 0.25);
-        QCOMPARE(admin("PATCH", QStringLiteral("/config"), "{\"faults\":{\"rate\":0}}").status, 200);
+        QCOMPARE(admin("PATCH", QStringLiteral("/config"), "{\"faults\":{\"rate\":0}}").status,
+                 200);
         QCOMPARE(get(QStringLiteral("/guilds/%1/members").arg(m_builder.guildId())).status, 403);
         QVERIFY(get(QStringLiteral("/channels/%1/messages").arg(m_channel))
                     .array()[0][QStringLiteral("content")]
