@@ -142,12 +142,27 @@ void QtTransport::finish(quint64 id)
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     response.status = status.isValid() ? status.toInt() : 0;
     response.headers = reply->rawHeaderPairs();
-    response.body = reply->readAll();
+    if (reply->isOpen())
+        response.body = reply->readAll();
     const QNetworkReply::NetworkError error = reply->error();
     if (error != QNetworkReply::NoError && !(response.status > 0 && isHttpStatusError(error))) {
         response.error = classify(error);
         // errorString() names the URL, never the request headers.
         response.errorText = reply->errorString();
+        // A connection closed after the headers, short of Content-Length: a truncated body.
+        if (response.error == TransportError::ConnectionReset && response.status > 0) {
+            bool ok = false;
+            const qint64 expected = findHeader(response.headers, "Content-Length")
+                                        .toByteArray()
+                                        .trimmed()
+                                        .toLongLong(&ok);
+            if (ok && expected > response.body.size()) {
+                response.error = TransportError::Truncated;
+                response.errorText =
+                    u"the connection closed after %1 of %2 body bytes"_s.arg(response.body.size())
+                        .arg(expected);
+            }
+        }
     } else if (response.status == 0) {
         response.error = TransportError::Protocol;
         response.errorText = u"no HTTP status in the response"_s;
