@@ -80,6 +80,7 @@ int main(int argc, char *argv[])
             app = std::make_unique<QCoreApplication>(argc, argv);
         return c.run(args);
     }
-    gavel::cli::printError(first, QStringLiteral("unknown command; run 'gavel --help' for the list"));
+    gavel::cli::printError(first,
+                           QStringLiteral("unknown command; run 'gavel --help' for the list"));
     return gavel::cli::ExitUsage;
 }

@@ -23,7 +23,9 @@ EmptyStatePage::EmptyStatePage(QWidget *parent)
     m_body->setWordWrap(true);
     m_body->setTextFormat(Qt::RichText);
     m_body->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_body->setMaximumWidth(620);
+    m_body->setMinimumWidth(520);
+    m_body->setMaximumWidth(640);
+    m_body->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::MinimumExpanding);
 
     m_demoButton->setAccessibleName(tr("Open the demo guild"));
     m_demoButton->setDefault(true);
@@ -41,7 +43,11 @@ EmptyStatePage::EmptyStatePage(QWidget *parent)
     column->addStretch(2);
     column->addWidget(m_title);
     column->addSpacing(12);
-    column->addWidget(m_body, 0, Qt::AlignHCenter);
+    auto *centred = new QHBoxLayout;
+    centred->addStretch();
+    centred->addWidget(m_body);
+    centred->addStretch();
+    column->addLayout(centred);
     column->addSpacing(18);
     column->addLayout(buttons);
     column->addStretch(3);

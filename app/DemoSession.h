@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QObject>
+
+#include <memory>
+
+namespace gavel::ui {
+class MainWindow;
+}
+namespace gavel::emulator {
+class ServerThread;
+}
+
+namespace gavel::cli {
+
+//! The demo: generates the default demo guild (once), serves it with the in-process Discord
+//! emulator on 127.0.0.1, and opens the demo database in the main window.
+class DemoSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DemoSession(ui::MainWindow &window);
+    ~DemoSession() override;
+
+    //! Starts the demo; generation runs off the GUI thread with a cancellable progress dialog.
+    void start();
+    bool isServing() const;
+
+private:
+    void serve(const QString &snapshotPath);
+
+    ui::MainWindow &m_window;
+    std::unique_ptr<emulator::ServerThread> m_server;
+    bool m_starting = false;
+};
+
+} // namespace gavel::cli
