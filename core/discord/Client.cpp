@@ -49,7 +49,12 @@ bool isJson(const QByteArray &body)
         return false;
     // One parser per thread keeps its buffers between responses: validation runs at GB/s.
     thread_local simdjson::dom::parser parser;
-    return parser.parse(body.constData(), size_t(body.size()), true).error() == simdjson::SUCCESS;
+    const size_t size = size_t(body.size());
+    if (size_t(body.capacity()) >= size + simdjson::SIMDJSON_PADDING) {
+        const simdjson::padded_string_view view(body.constData(), size, size_t(body.capacity()));
+        return parser.parse(view).error() == simdjson::SUCCESS;
+    }
+    return parser.parse(body.constData(), size, true).error() == simdjson::SUCCESS;
 }
 
 struct DiscordError
@@ -568,13 +573,17 @@ void Client::onTransportDone(quint64 id, TransportResponse &&response)
         request->queue = queue;
         const int status = response.status;
         if (status >= 200 && status < 300) {
-            if (request->expectJson && status != 204 && !isJson(response.body)) {
+            const bool valid = status == 204 ||
+                               (request->validator ? request->validator(response.body)
+                                                   : !request->expectJson || isJson(response.body));
+            if (!valid) {
                 if (!retryLater(queue, request, now)) {
                     const QByteArrayView type = findHeader(response.headers, "Content-Type");
                     outcome = failure(
                         *request, ErrorKind::Malformed,
-                        u"Discord's response to %1 was not JSON: %2 bytes of %3 (after %4 "
-                        "attempts)."_s.arg(request->route.describe())
+                        u"Discord's response to %1 was not what was expected (not JSON, or "
+                        "not the expected shape): %2 bytes of %3 (after %4 attempts)."_s
+                            .arg(request->route.describe())
                             .arg(response.body.size())
                             .arg(type.isEmpty() ? u"unknown type"_s
                                                 : QString::fromLatin1(type).left(60))

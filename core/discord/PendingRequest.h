@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 namespace gavel::discord {
@@ -23,6 +24,7 @@ struct PendingRequest
     QByteArray body;
     QByteArray reason; //!< X-Audit-Log-Reason, encoded
     ReplyCallback callback;
+    std::function<bool(QByteArrayView)> validator;
     QPointer<const QObject> context;
     BucketQueue *queue = nullptr;
     quint64 id = 0;

@@ -16,6 +16,7 @@ namespace {
 
 // Qt 6.4 hard-codes six HTTP/1.1 connections per host and QNetworkAccessManager.
 constexpr int connectionsPerManager = 6;
+constexpr qsizetype bodyPadding = 64;
 
 TransportError classify(QNetworkReply::NetworkError error)
 {
@@ -142,8 +143,16 @@ void QtTransport::finish(quint64 id)
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     response.status = status.isValid() ? status.toInt() : 0;
     response.headers = reply->rawHeaderPairs();
-    if (reply->isOpen())
-        response.body = reply->readAll();
+    if (reply->isOpen()) {
+        // Spare capacity lets the client validate the JSON in place (simdjson reads up to 64
+        // bytes past the end) instead of copying every page.
+        const qint64 available = reply->bytesAvailable();
+        response.body.reserve(available + bodyPadding);
+        response.body.resize(available);
+        response.body.resize(reply->read(response.body.data(), available));
+        if (reply->bytesAvailable() > 0)
+            response.body += reply->readAll();
+    }
     const QNetworkReply::NetworkError error = reply->error();
     if (error != QNetworkReply::NoError && !(response.status > 0 && isHttpStatusError(error))) {
         response.error = classify(error);

@@ -95,6 +95,12 @@ RequestBuilder RequestBuilder::expectJson(bool expect) &&
     return std::move(*this);
 }
 
+RequestBuilder RequestBuilder::validate(std::function<bool(QByteArrayView)> validator) &&
+{
+    m_request->validator = std::move(validator);
+    return std::move(*this);
+}
+
 RequestBuilder RequestBuilder::idempotent(bool idempotent) &&
 {
     m_request->idempotent = idempotent;

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <concepts>
+#include <functional>
 #include <memory>
 
 class QObject;
@@ -57,6 +58,10 @@ public:
     //! Whether a 2xx body must be JSON (default true); a non-JSON body is then retried as
     //! malformed.
     RequestBuilder expectJson(bool expect) &&;
+    //! Replaces the JSON check of 2xx bodies: a body the validator rejects is treated as
+    //! malformed and retried. Lets a caller that parses every page anyway (sync) parse it
+    //! once, here, instead of the client validating it and the caller parsing it again.
+    RequestBuilder validate(std::function<bool(QByteArrayView body)> validator) &&;
     //! Whether the request may be repeated after a failure whose effect is unknown (default:
     //! every method but POST).
     RequestBuilder idempotent(bool idempotent) &&;

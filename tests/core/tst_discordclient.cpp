@@ -92,6 +92,7 @@ private Q_SLOTS:
     void retriesTransientFailures_data();
     void retriesTransientFailures();
     void serverRetryAfterIsAMinimum();
+    void validatorReplacesTheJsonCheck();
     void givesUpAfterMaxAttempts();
     void postIsNotRepeatedAfterAnUnknownOutcome();
     void unauthorizedStopsWithoutRetry();
@@ -438,6 +439,32 @@ void TestDiscordClient::serverRetryAfterIsAMinimum()
     QCOMPARE(h.transport->sentCount(), 1);
     h.clock.advanceTo(start + 5000);
     QCOMPARE(h.transport->sentCount(), 2);
+}
+
+void TestDiscordClient::validatorReplacesTheJsonCheck()
+{
+    Harness h;
+    QList<QByteArray> seen;
+    h.client->get("/channels/{}/messages", {channelA})
+        .validate([&](QByteArrayView body) {
+            seen.append(body.toByteArray());
+            return body.startsWith("[");
+        })
+        .execute(nullptr, h.collect());
+    // Valid JSON of the wrong shape is rejected by the caller's parser and retried.
+    h.transport->respond(h.first(), 200, {}, R"({"not":"a page"})");
+    QVERIFY(h.clock.runUntil([&] { return !h.transport->open().isEmpty(); }));
+    h.transport->respond(h.first(), 200, {}, "[]");
+    QCOMPARE(seen, (QList<QByteArray>{R"({"not":"a page"})", "[]"}));
+    QCOMPARE(h.replies.size(), 1);
+    QVERIFY(h.replies[0].ok());
+    QCOMPARE(h.replies[0].attempts, 2);
+    // Not consulted for 204.
+    h.client->deleteResource("/guilds/{}/members/{}/roles/{}", {quint64(1), quint64(2), quint64(3)})
+        .validate([&](QByteArrayView) { return false; })
+        .execute(nullptr, h.collect());
+    h.transport->respond(h.first(), 204, {}, {});
+    QVERIFY(h.replies.constLast().ok());
 }
 
 void TestDiscordClient::givesUpAfterMaxAttempts()
