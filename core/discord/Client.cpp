@@ -689,6 +689,9 @@ void Client::onTransportDone(quint64 id, TransportResponse &&response)
 
     if (queue->hasWork())
         makeReady(queue);
+    // A sweep is one pass over the queues; after half as many responses it costs O(1) each.
+    if (m_queues.size() > 1024 && ++m_responsesSinceSweep >= m_queues.size() / 2)
+        sweepIdleQueues(now);
     if (outcome && outcome->error == ErrorKind::Unauthorized)
         stop(outcome->toError());
     // Send what can go now before running the callback: the callback may take a while, and
@@ -760,6 +763,43 @@ bool Client::retryLater(BucketQueue *queue, std::unique_ptr<PendingRequest> &req
     ++m_stats.retries;
     queue->delayed.emplace(until, std::move(request));
     return true;
+}
+
+void Client::sweepIdleQueues(qint64 nowMs)
+{
+    // A sync touches every channel and thread once or twice; without this, a guild with a
+    // hundred thousand threads would keep a queue for each after it is done with them.
+    std::vector<const BucketQueue *> doomed;
+    for (const auto &[key, queue] : m_queues) {
+        if (queue->state == BucketQueue::State::Idle && !queue->hasWork() &&
+            queue->bucket.isIdleAt(nowMs)) {
+            bool sublimited = false;
+            for (const qint64 until : std::as_const(queue->sublimitUntil))
+                sublimited = sublimited || until > nowMs;
+            if (!sublimited)
+                doomed.push_back(queue.get());
+        }
+    }
+    if (!doomed.empty()) {
+        std::sort(doomed.begin(), doomed.end());
+        auto isDoomed = [&](const BucketQueue *queue) {
+            return std::binary_search(doomed.cbegin(), doomed.cend(), queue);
+        };
+        // Stale wake-ups may still name an idle queue.
+        for (auto it = m_waiting.begin(); it != m_waiting.end();) {
+            if (isDoomed(it->second))
+                it = m_waiting.erase(it);
+            else
+                ++it;
+        }
+        for (auto it = m_queues.begin(); it != m_queues.end();) {
+            if (isDoomed(it->second.get()))
+                it = m_queues.erase(it);
+            else
+                ++it;
+        }
+    }
+    m_responsesSinceSweep = 0;
 }
 
 void Client::recordInvalid(qint64 nowMs)

@@ -115,6 +115,8 @@ public:
     //! Requests whose callback has not been called yet.
     int pendingCount() const { return int(m_live.size()); }
     int inFlightCount() const { return m_inFlightCount; }
+    //! Rate-limit queues held now (idle ones are dropped as their windows end).
+    int queueCount() const { return int(m_queues.size()); }
 
 Q_SIGNALS:
     //! The client stopped for good (bad token, too many invalid requests, bad setup).
@@ -152,6 +154,7 @@ private:
     bool retryLater(BucketQueue *queue, std::unique_ptr<PendingRequest> &request, qint64 nowMs,
                     qint64 minimumDelayMs = 0);
     void recordInvalid(qint64 nowMs);
+    void sweepIdleQueues(qint64 nowMs);
     void stop(const gavel::Error &error);
     void finish(const PendingRequest &request, const Reply &reply);
     void deliver(std::unique_ptr<PendingRequest> request, Reply &&reply);
@@ -184,6 +187,7 @@ private:
     ClientStats m_stats;
     quint64 m_nextId = 1;
     qint64 m_timerAt = -1;
+    size_t m_responsesSinceSweep = 0;
     int m_maxInFlight = 1;
     int m_inFlightCount = 0;
     bool m_pumping = false;

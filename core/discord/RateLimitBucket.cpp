@@ -137,6 +137,15 @@ void RateLimitBucket::release(quint32 window)
         --m_inFlight;
 }
 
+bool RateLimitBucket::isIdleAt(qint64 nowMs) const
+{
+    if (m_inFlight > 0 || nowMs < m_pausedUntil)
+        return false;
+    if (m_mode != Mode::Limited || !m_open)
+        return true;
+    return m_resetAt && nowMs >= *m_resetAt;
+}
+
 void RateLimitBucket::pauseUntil(qint64 untilMs)
 {
     m_pausedUntil = qMax(m_pausedUntil, untilMs);

@@ -58,6 +58,10 @@ public:
     //! A 429 said the bucket is exhausted: nothing is sent before untilMs, then a new window.
     void pauseUntil(qint64 untilMs);
 
+    //! Nothing in flight and nothing to remember at nowMs: no pause, no window still running.
+    //! Forgetting such a bucket costs at most one probe the next time.
+    bool isIdleAt(qint64 nowMs) const;
+
     Mode mode() const { return m_mode; }
     quint32 window() const { return m_window; }
     int limit() const { return m_limit; }

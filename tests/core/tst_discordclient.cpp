@@ -108,6 +108,7 @@ private Q_SLOTS:
     void builderNotExecutedWarns();
     void invalidSetupStops();
     void statistics();
+    void idleQueuesAreDropped();
     void tokenNeverAppearsInOutput();
 };
 
@@ -783,6 +784,32 @@ void TestDiscordClient::statistics()
     QCOMPARE(stats.bytesSent, quint64(6));
     QCOMPARE(stats.bytesReceived, quint64(4 + limitedBody.size()));
     QCOMPARE(stats.rateLimitedByBucket.size(), 1);
+}
+
+void TestDiscordClient::idleQueuesAreDropped()
+{
+    ClientOptions options = testOptions();
+    options.connections = 64;
+    options.globalPerSecond = 0;
+    Harness h(options);
+    // One channel whose window runs for another 10 s: it must be remembered.
+    h.getMessages(channelA);
+    h.transport->respond(h.first(), 200, bucketHeaders("msgs", 1, 0, "10"), "[]");
+    for (quint64 channel = 5001; channel <= 8000; ++channel)
+        h.getMessages(channel);
+    while (!h.transport->open().isEmpty()) {
+        for (const quint64 id : h.transport->open())
+            h.transport->respond(id, 200, bucketHeaders("msgs", 1, 0, "0.001"), "[]");
+        h.clock.advance(1);
+    }
+    h.clock.advance(100);
+    QCOMPARE(h.replies.size(), 3001);
+    QVERIFY2(h.client->queueCount() < 2100, qPrintable(QString::number(h.client->queueCount())));
+    // Channel A still waits out its window.
+    h.getMessages(channelA);
+    QCOMPARE(h.transport->open().size(), 0);
+    h.clock.advance(10000);
+    QCOMPARE(h.transport->open().size(), 1);
 }
 
 namespace {

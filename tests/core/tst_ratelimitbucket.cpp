@@ -27,6 +27,7 @@ private Q_SLOTS:
     void serverCountWinsWhenHigher();
     void fullWithoutResetDoesNotWaitForever();
     void releaseFreesTheProbe();
+    void idleOnlyWhenNothingIsRemembered();
     void neverExceedsTheLimit_data();
     void neverExceedsTheLimit();
 };
@@ -202,6 +203,24 @@ void TestRateLimitBucket::releaseFreesTheProbe()
     QCOMPARE(bucket.tryReserve(1).verdict, Verdict::Send);
 }
 
+void TestRateLimitBucket::idleOnlyWhenNothingIsRemembered()
+{
+    RateLimitBucket bucket(0);
+    QVERIFY(bucket.isIdleAt(0));
+    const auto probe = bucket.tryReserve(0);
+    QVERIFY(!bucket.isIdleAt(0)); // in flight
+    bucket.onResponse(probe.window, 5, 4, 1000, 10);
+    QVERIFY(!bucket.isIdleAt(500)); // its window still counts
+    QVERIFY(bucket.isIdleAt(1010));
+    bucket.pauseUntil(5000);
+    QVERIFY(!bucket.isIdleAt(4999));
+    QVERIFY(bucket.isIdleAt(5000));
+    RateLimitBucket unlimited;
+    const auto p2 = unlimited.tryReserve(0);
+    unlimited.onResponse(p2.window, std::nullopt, std::nullopt, std::nullopt, 1);
+    QVERIFY(unlimited.isIdleAt(1));
+}
+
 void TestRateLimitBucket::neverExceedsTheLimit_data()
 {
     QTest::addColumn<int>("limit");
@@ -241,7 +260,7 @@ void TestRateLimitBucket::neverExceedsTheLimit()
     const int total = limit * 40;
     int sent = 0;
     qint64 now = 0;
-    qint64 wakeAt = -1; // -1: wait for a response
+    qint64 wakeAt = -1;                                            // -1: wait for a response
     std::vector<std::tuple<quint32, int, qint64, bool>> responses; // window, remaining, resetAfter
     while (accepted < total) {
         // Client: send what the bucket allows now.
