@@ -96,7 +96,10 @@ Server::Server(Snapshot snapshot, QObject *parent)
     m_http->setObserver([this](const QByteArray &key, qint64 ns) { record(key, ns); });
 }
 
-Server::~Server() = default;
+Server::~Server()
+{
+    delete m_http; // before the handlers it calls into go away
+}
 
 void Server::runInThread(const std::function<void()> &fn) const
 {
@@ -405,10 +408,9 @@ void ServerThread::stop()
 {
     if (!m_thread)
         return;
-    Server *server = m_server;
-    // Delete the server on its own thread (its sockets live there), then join.
-    QMetaObject::invokeMethod(
-        server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    // Deleted on its own thread, where its sockets live: the deferred delete runs in the
+    // thread's event loop or, at the latest, when the thread finishes.
+    m_server->deleteLater();
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
