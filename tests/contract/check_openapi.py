@@ -34,7 +34,10 @@ from openapi_contract import Contract, Violation  # noqa: E402
 
 TOKEN = "contract-check-token"
 VIEW_CHANNEL = 1 << 10
+READ_MESSAGE_HISTORY = 1 << 16
+MANAGE_THREADS = 1 << 34
 ADMINISTRATOR = 1 << 3
+ALL_PERMISSIONS = (1 << 64) - 1
 
 # Every request kind the contract covers. A run fails if a required kind was
 # not exercised: a check that silently skips a route proves nothing about it.
@@ -60,6 +63,7 @@ KINDS = {
     "messages_after": "GET /channels/{c}/messages?after=&limit=",
     "messages_around": "GET /channels/{c}/messages?around=&limit=",
     "messages_all": "every readable channel and thread paged to its start with before=",
+    "messages_no_history": "GET /channels/{c}/messages without Read Message History -> 200 []",
     "message_reply": "a page holding a reply (type 19, message_reference, referenced_message)",
     "message": "GET /channels/{c}/messages/{m}",
     "forum_thread_starter": "GET /channels/{forum thread}/messages/{thread id}",
@@ -264,37 +268,56 @@ class Facts:
             return set(self.members[self.bot_id].get("roles", []))
         return set()
 
-    def can_view(self, channel, bot_roles):
-        # Discord's overwrite order: @everyone, then roles, then the member.
+    def permissions(self, channel, bot_roles):
+        """The bot's permissions in a channel (threads inherit their parent's)."""
         if channel.get("type") in (10, 11, 12):
             parent = self.channels.get(channel.get("parent_id"))
-            return parent is None or self.can_view(parent, bot_roles)
+            return self.permissions(parent, bot_roles) if parent else ALL_PERMISSIONS
         base = int(self.roles.get(self.guild_id, {}).get("permissions", "0"))
         for rid in bot_roles:
             base |= int(self.roles.get(rid, {}).get("permissions", "0"))
         if base & ADMINISTRATOR:
-            return True
-        allow = base
+            return ALL_PERMISSIONS
+        # Discord's overwrite order: @everyone, then the roles together, then the member.
+        perms = base
         overwrites = channel.get("permission_overwrites") or []
         for ow in overwrites:
             if ow["id"] == self.guild_id:
-                allow = (allow & ~int(ow["deny"])) | int(ow["allow"])
+                perms = (perms & ~int(ow["deny"])) | int(ow["allow"])
         deny_r = allow_r = 0
         for ow in overwrites:
             if ow["id"] in bot_roles:
                 deny_r |= int(ow["deny"])
                 allow_r |= int(ow["allow"])
-        allow = (allow & ~deny_r) | allow_r
+        perms = (perms & ~deny_r) | allow_r
         for ow in overwrites:
             if ow["id"] == self.bot_id:
-                allow = (allow & ~int(ow["deny"])) | int(ow["allow"])
-        return bool(allow & VIEW_CHANNEL)
+                perms = (perms & ~int(ow["deny"])) | int(ow["allow"])
+        return perms
+
+    def can_view(self, channel, bot_roles):
+        return bool(self.permissions(channel, bot_roles) & VIEW_CHANNEL)
+
+    def can_read_history(self, channel, bot_roles):
+        need = VIEW_CHANNEL | READ_MESSAGE_HISTORY
+        return self.permissions(channel, bot_roles) & need == need
+
+    def served_messages(self, channel_id, bot_roles):
+        """What a full crawl of the channel must return: nothing without Read Message History."""
+        chan = self.channels.get(channel_id)
+        if chan is None or not self.can_read_history(chan, bot_roles):
+            return []
+        return self.messages.get(channel_id, [])
 
     def message_channels(self):
         return [c for c in self.channels.values() if c.get("type") in (0, 5, 10, 11, 12)]
 
     def readable(self, bot_roles):
         return [c for c in self.message_channels() if self.can_view(c, bot_roles)]
+
+    def with_history(self, bot_roles):
+        """Channels and threads whose messages the bot can read, and that have some."""
+        return [c for c in self.readable(bot_roles) if self.can_read_history(c, bot_roles) and self.messages.get(c["id"])]
 
     def hidden(self, bot_roles):
         return [c for c in self.message_channels() if c.get("type") in (0, 5) and not self.can_view(c, bot_roles)]
@@ -344,6 +367,9 @@ def exercise_reads(c, facts, run, sweep_reactions):
     me = c.call("GET", "/users/@me")
     me_id = (me.json or {}).get("id")
     run.did("users_me", me.status == 200 and bool(me_id), "no user id", me)
+    if me_id:
+        # The emulator decides which bot of the snapshot it is; overwrites name it.
+        facts.bot_id = me_id
 
     r = c.call("GET", "/users/@me/guilds")
     run.did("my_guilds", r.status == 200 and g in ids(r.json or []), f"guild {g} not listed", r)
@@ -407,10 +433,10 @@ def exercise_reads(c, facts, run, sweep_reactions):
     bot_roles = facts.bot_role_ids(bot_roles)
 
     # Channels and threads.
-    text = [ch for ch in facts.readable(bot_roles) if ch["type"] in (0, 5)]
-    if text:
-        r = c.call("GET", f"/channels/{text[0]['id']}")
-        run.did("channel", r.status == 200 and r.json.get("id") == text[0]["id"], "wrong channel", r)
+    readable_text = [ch for ch in facts.readable(bot_roles) if ch["type"] in (0, 5)]
+    if readable_text:
+        r = c.call("GET", f"/channels/{readable_text[0]['id']}")
+        run.did("channel", r.status == 200 and r.json.get("id") == readable_text[0]["id"], "wrong channel", r)
     threads = facts.threads()
     if threads:
         r = c.call("GET", f"/channels/{threads[0]['id']}")
@@ -439,28 +465,43 @@ def exercise_reads(c, facts, run, sweep_reactions):
             before = page[-1]["thread_metadata"]["archive_timestamp"]
         return r, want, got
 
-    pub = facts.threads(type_=11, archived=True, parent_type=0) + facts.threads(type_=11, archived=True, parent_type=5)
+    def listable(threads, need=0):
+        # Listing archived threads needs Read Message History (and Manage Threads for private ones).
+        return [
+            t
+            for t in threads
+            if facts.can_read_history(t, bot_roles) and facts.permissions(t, bot_roles) & need == need
+        ]
+
+    pub = listable(facts.threads(type_=11, archived=True, parent_type=0) + facts.threads(type_=11, archived=True, parent_type=5))
     if pub:
         r, want, got = archived("public", pub[0]["parent_id"], 11)
         run.did("threads_archived_public", want == got, f"got {sorted(got)}, snapshot has {sorted(want)}", r)
     else:
-        run.cannot("threads_archived_public", "snapshot has no archived public thread in a text channel")
-    fpub = facts.threads(type_=11, archived=True, parent_type=15)
+        run.cannot("threads_archived_public", "snapshot has no listable archived public thread in a text channel")
+    fpub = listable(facts.threads(type_=11, archived=True, parent_type=15))
     if fpub:
         r, want, got = archived("public", fpub[0]["parent_id"], 11)
         run.did("threads_archived_public_forum", want == got, f"got {sorted(got)}, snapshot has {sorted(want)}", r)
     else:
-        run.cannot("threads_archived_public_forum", "snapshot has no archived forum post")
-    priv = facts.threads(type_=12, archived=True)
+        run.cannot("threads_archived_public_forum", "snapshot has no listable archived forum post")
+    priv = listable(facts.threads(type_=12, archived=True), MANAGE_THREADS)
     if priv:
         r, want, got = archived("private", priv[0]["parent_id"], 12)
         run.did("threads_archived_private", want == got, f"got {sorted(got)}, snapshot has {sorted(want)}", r)
     else:
-        run.cannot("threads_archived_private", "snapshot has no archived private thread")
+        run.cannot("threads_archived_private", "snapshot has no archived private thread the bot may list")
+    text_channels = [ch for ch in readable_text if facts.can_read_history(ch, bot_roles)]
+    no_manage = [ch for ch in text_channels if not facts.permissions(ch, bot_roles) & MANAGE_THREADS]
+    if no_manage:
+        r = c.call("GET", f"/channels/{no_manage[0]['id']}/threads/archived/private", expect=403)
+        if (r.json or {}).get("code") != 50013:
+            run.fail(str(r), "private archived threads without Manage Threads must be 403 50013")
 
     # Messages: pick the readable channel with the most messages for paging.
     readable = facts.readable(bot_roles)
-    busiest = max(readable, key=lambda ch: len(facts.messages.get(ch["id"], [])), default=None)
+    history = facts.with_history(bot_roles)
+    busiest = max(history, key=lambda ch: len(facts.messages.get(ch["id"], [])), default=None)
     if busiest and len(facts.messages.get(busiest["id"], [])) >= 5:
         ch = busiest["id"]
         known = ids(facts.messages[ch])
@@ -489,7 +530,7 @@ def exercise_reads(c, facts, run, sweep_reactions):
         (ch, m)
         for ch, ms in facts.messages.items()
         for m in ms
-        if m.get("type") == 19 and m.get("referenced_message") and facts.can_view(facts.channels.get(ch, {}), bot_roles)
+        if m.get("type") == 19 and m.get("referenced_message") and facts.can_read_history(facts.channels.get(ch, {}), bot_roles)
     ]
     if replies:
         ch, m = replies[0]
@@ -500,14 +541,18 @@ def exercise_reads(c, facts, run, sweep_reactions):
     else:
         run.cannot("message_reply", "snapshot has no reply")
 
-    forum_threads = [t for t in facts.threads(parent_type=15) if any(m["id"] == t["id"] for m in facts.messages.get(t["id"], []))]
+    forum_threads = [
+        t
+        for t in facts.threads(parent_type=15)
+        if facts.can_read_history(t, bot_roles) and any(m["id"] == t["id"] for m in facts.messages.get(t["id"], []))
+    ]
     if forum_threads:
         t = forum_threads[0]["id"]
         r = c.call("GET", f"/channels/{t}/messages/{t}")
         run.did("forum_thread_starter", r.status == 200 and (r.json or {}).get("id") == t, "starter not served", r)
     else:
         run.cannot("forum_thread_starter", "snapshot has no forum post with its starter message")
-    privs = [t for t in facts.threads(type_=12) if facts.messages.get(t["id"])]
+    privs = [t for t in facts.threads(type_=12) if facts.messages.get(t["id"]) and facts.can_read_history(t, bot_roles)]
     if privs:
         t = privs[0]["id"]
         r = c.call("GET", f"/channels/{t}/messages", query={"limit": 100})
@@ -530,12 +575,18 @@ def exercise_reads(c, facts, run, sweep_reactions):
             if len(page) < 100:
                 break
             before = page[-1]["id"]
-        exp = ids(facts.messages.get(ch, []))
+        exp = ids(facts.served_messages(ch, bot_roles))
         served_total += len(got)
         expected_total += len(exp)
         if got != exp:
             mismatched.append(f"{ch}: served {len(got)}, snapshot {len(exp)}")
     run.did("messages_all", not mismatched and readable, "; ".join(mismatched[:5]) or "no readable channel")
+    blind = [ch for ch in readable if not facts.can_read_history(ch, bot_roles) and facts.messages.get(ch["id"])]
+    if blind:
+        r = c.call("GET", f"/channels/{blind[0]['id']}/messages", query={"limit": 100})
+        run.did("messages_no_history", r.status == 200 and r.json == [], f"body {r.body[:120]!r}", r)
+    else:
+        run.cannot("messages_no_history", "snapshot has no visible channel without Read Message History")
     print(f"  [{run.name}] paged {served_total} messages in {len(readable)} readable channels/threads", flush=True)
 
     exercise_reactions(c, facts, run, bot_roles, sweep_reactions)
@@ -560,7 +611,7 @@ def reaction_users(c, ch, mid, key, type_, limit=100):
 def exercise_reactions(c, facts, run, bot_roles, limit_lists):
     def visible(key):
         ch = key.split("/", 1)[0]
-        return ch in facts.channels and facts.can_view(facts.channels[ch], bot_roles)
+        return ch in facts.channels and facts.can_read_history(facts.channels[ch], bot_roles)
 
     normal = [k for k in facts.reactions if visible(k)]
     bursts = [k for k in facts.burst if visible(k)]
@@ -710,9 +761,9 @@ def exercise_errors(c, facts, run, bot_roles):
     gone = facts.left_users[0] if facts.left_users else str(int(g) + 999)
     r = c.call("GET", f"/guilds/{g}/members/{gone}", expect=404)
     run.did("error_404_10007", (r.json or {}).get("code") == 10007, f"code {(r.json or {}).get('code')}", r)
-    readable = [ch for ch in facts.readable(bot_roles) if facts.messages.get(ch["id"])]
-    if readable:
-        ch = readable[0]["id"]
+    history = facts.with_history(bot_roles)
+    if history:
+        ch = history[0]["id"]
         m = facts.messages[ch][0]["id"]
         r = c.call("GET", f"/channels/{ch}/messages/{int(m) + 1}", expect=404)
         run.did("error_404_10008", (r.json or {}).get("code") == 10008, f"code {(r.json or {}).get('code')}", r)
@@ -723,9 +774,9 @@ def exercise_errors(c, facts, run, bot_roles):
         run.cannot("error_404_10014", "no readable channel with messages")
 
 
-def exercise_bucket_429(c, facts, run):
-    ch = next((ch for ch, ms in facts.messages.items() if ms), None)
-    path = f"/channels/{ch}/messages" if ch else f"/guilds/{facts.guild_id}/channels"
+def exercise_bucket_429(c, facts, run, bot_roles):
+    history = facts.with_history(bot_roles)
+    path = f"/channels/{history[0]['id']}/messages" if history else f"/guilds/{facts.guild_id}/channels"
     for _ in range(50):
         r = c.raw("GET", path, query={"limit": 1})
         if r.status == 429:
@@ -784,7 +835,7 @@ def run_snapshot(args, contract, gavel, snapshot, label, strict, sweep_reactions
 
     with Emulator(gavel, snapshot, TOKEN, ["--global-rate", "100000", "--bucket", "2/1"]) as emu:
         c = Client(emu.url, TOKEN, contract, run)
-        exercise_bucket_429(c, facts, run)
+        exercise_bucket_429(c, facts, run, bot_roles)
     with Emulator(gavel, snapshot, TOKEN, ["--global-rate", "5", "--bucket", "100000/1"]) as emu:
         c = Client(emu.url, TOKEN, contract, run)
         exercise_global_429(c, facts, run)
@@ -813,7 +864,9 @@ def main():
         metavar="ARGS",
         help="also generate a snapshot with `gavel demo-guild ARGS --out TMP` and check it",
     )
-    ap.add_argument("--reaction-lists", type=int, default=400, help="reaction lists to page on a generated snapshot")
+    ap.add_argument(
+        "--reaction-lists", type=int, default=None, help="page at most N reaction lists of a generated snapshot (default: all)"
+    )
     args = ap.parse_args()
 
     try:

@@ -295,7 +295,9 @@ def _leaves(error):
     ]
     if not applicable:
         return [error]
-    best = min(applicable, key=len)
+    # The branch that got deepest into the value before failing is the one
+    # meant for it; among equals, the one with fewest complaints.
+    best = min(applicable, key=lambda errs: (-max(len(sub.relative_path) for sub in errs), len(errs)))
     leaves = []
     for sub in best:
         leaves.extend(_leaves(sub))

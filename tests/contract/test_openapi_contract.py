@@ -133,6 +133,11 @@ class Offline(unittest.TestCase):
                  "application_commands": [], "auto_moderation_rules": []}
         out.append(("audit option not a string", "GET", f"/guilds/{g}/audit-logs", 200, headers(), audit, "/audit_log_entries/0/options/count", "not of type 'string'"))
 
+        # openapi.json types nested error codes as integers; Discord's docs show strings.
+        form = {"code": 50035, "message": "Invalid Form Body", "errors": {"roles": {"_errors": [{"code": "LIST_TYPE_CONVERT", "message": "x"}]}}}
+        out.append(("inner error code as string", "PATCH", f"/guilds/{g}/members/{g}", 400, headers(), form, "/errors/roles/_errors/0/code", "not of type 'integer'"))
+        form = {"code": 50035, "message": "Invalid Form Body", "errors": {"roles": {"_errors": [{"code": 50035}]}}}
+        out.append(("inner error without message", "PATCH", f"/guilds/{g}/members/{g}", 400, headers(), form, "/errors/roles/_errors/0", "'message' is a required"))
         out.append(("error code as string", "GET", f"/channels/{g}", 404, headers(), {"code": "10003", "message": "Unknown Channel"}, "/code", "not of type 'integer'"))
         out.append(("error without message", "GET", f"/channels/{g}", 404, headers(), {"code": 10003}, "", "'message' is a required"))
         out.append(("HTML error page", "GET", f"/guilds/{g}", 502, headers(Content_Type="text/html"), b"<html>bad gateway</html>", "", "not documented"))
@@ -173,6 +178,7 @@ class Offline(unittest.TestCase):
             ("GET", f"/guilds/{g}/threads/active", 200, headers(), {"threads": [c for c in self.snap["channels"] if c["type"] in (11, 12)], "members": [], "has_more": False}),
             ("PUT", f"/guilds/{g}/members/{g}/roles/{g}", 204, headers(Content_Type=None), b""),
             ("GET", f"/channels/{g}", 404, headers(), {"code": 10003, "message": "Unknown Channel"}),
+            ("PATCH", f"/guilds/{g}/members/{g}", 400, headers(), {"code": 50035, "message": "Invalid Form Body", "errors": {"roles": {"_errors": [{"code": 50035, "message": "Only iterables may be used in a ListType."}]}, "nick": {"0": {"_errors": [{"code": 50035, "message": "Must be between 1 and 32 in length."}]}}}}),
             ("GET", f"/channels/{ch}/messages", 429, rate_limited_headers(), ok429),
             ("GET", f"/channels/{ch}/messages", 429, rate_limited_headers("global"), dict(ok429, **{"global": True})),
         ]
