@@ -79,6 +79,7 @@ KINDS = {
     "member_patch": "PATCH /guilds/{g}/members/{u} {roles}",
     "error_401": "401 without the token",
     "error_403_50001": "403 50001 Missing Access (channel the bot cannot view)",
+    "error_403_50001_members": "403 50001 on the members list without the members intent",
     "error_403_50013": "403 50013 Missing Permissions (role above the bot's top role)",
     "error_404_10003": "404 10003 Unknown Channel",
     "error_404_10007": "404 10007 Unknown Member",
@@ -86,6 +87,7 @@ KINDS = {
     "error_404_10011": "404 10011 Unknown Role",
     "error_404_10014": "404 10014 Unknown Emoji",
     "error_400": "400 (invalid form body)",
+    "messages_no_content_intent": "a message page without the message-content intent (content \"\")",
     "ratelimit_bucket": "429 from a per-route bucket (--bucket low)",
     "ratelimit_global": "429 from the global limit (--global-rate low)",
 }
@@ -793,6 +795,26 @@ def exercise_bucket_429(c, facts, run, bot_roles):
     run.fail(path, "50 requests in a row never drew a bucket 429 with --bucket 2/1")
 
 
+def exercise_without_intents(c, facts, run, bot_roles):
+    g = facts.guild_id
+    r = c.call("GET", f"/guilds/{g}/members", expect=403, query={"limit": 1000})
+    run.did("error_403_50001_members", (r.json or {}).get("code") == 50001, f"code {(r.json or {}).get('code')}", r)
+    history = facts.with_history(bot_roles)
+    if history:
+        ch = history[0]["id"]
+        r = c.call("GET", f"/channels/{ch}/messages", query={"limit": 100})
+        page = r.json if isinstance(r.json, list) else []
+        others = [m for m in page if m.get("author", {}).get("id") != facts.bot_id]
+        run.did(
+            "messages_no_content_intent",
+            others and all(m.get("content") == "" for m in others),
+            "content still served to a bot without the message-content intent",
+            r,
+        )
+    else:
+        run.cannot("messages_no_content_intent", "no readable channel with messages")
+
+
 def exercise_global_429(c, facts, run):
     g = facts.guild_id
     # Distinct major parameters keep per-route buckets out of the way.
@@ -833,6 +855,10 @@ def run_snapshot(args, contract, gavel, snapshot, label, strict, sweep_reactions
     if not emu.exited_cleanly():
         run.fail("gavel emulate", f"exit status {emu.proc.returncode} after SIGTERM; stderr:\n{emu.stderr()}")
 
+    intents = ["--no-members-intent", "--no-message-content-intent"]
+    with Emulator(gavel, snapshot, TOKEN, ["--global-rate", "100000", "--bucket", "100000/1", *intents]) as emu:
+        c = Client(emu.url, TOKEN, contract, run)
+        exercise_without_intents(c, facts, run, bot_roles)
     with Emulator(gavel, snapshot, TOKEN, ["--global-rate", "100000", "--bucket", "2/1"]) as emu:
         c = Client(emu.url, TOKEN, contract, run)
         exercise_bucket_429(c, facts, run, bot_roles)
