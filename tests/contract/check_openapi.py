@@ -156,6 +156,8 @@ class Client:
         self.contract = contract
         self.run = run
         self.conn = None
+        self.requests = 0
+        self.statuses = {}
 
     def _connection(self):
         if self.conn is None:
@@ -197,6 +199,8 @@ class Client:
         resp = Response(method, target, r.status, r.headers, payload)
         self.run.requests += 1
         self.run.statuses[r.status] = self.run.statuses.get(r.status, 0) + 1
+        self.requests += 1
+        self.statuses[r.status] = self.statuses.get(r.status, 0) + 1
         self.run.violations.extend(
             self.contract.check_response(method, target, r.status, r.headers, payload, now=time.time())
         )
@@ -830,15 +834,29 @@ def exercise_global_429(c, facts, run):
     run.fail("global limit", "200 requests in a row never drew a global 429 with --global-rate 5")
 
 
-def check_stats(c, run, expect_429):
+def check_stats(c, run):
+    """The emulator's own count (GET /_emulator/stats) must match what this client saw."""
     status, body = c.admin("stats")
-    if status != 200:
+    try:
+        stats = json.loads(body.decode("utf-8")) if status == 200 else None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        stats = None
+    if not isinstance(stats, dict):
         run.fail("GET /_emulator/stats", f"status {status}: {body[:200]!r}")
         return
-    print(f"  [{run.name}] /_emulator/stats: {body.decode('utf-8', 'replace')[:400]}", flush=True)
+    seen = {str(k): v for k, v in sorted(c.statuses.items())}
+    counted = {str(k): v for k, v in sorted((stats.get("responses") or {}).items()) if v}
+    if stats.get("requests_total") != c.requests or counted != seen:
+        run.fail(
+            "GET /_emulator/stats",
+            f"emulator counted {stats.get('requests_total')} requests {counted}, the check sent {c.requests} {seen}",
+        )
+    limited = stats.get("rate_limited") or {}
+    if sum(limited.values()) != c.statuses.get(429, 0):
+        run.fail("GET /_emulator/stats", f"rate_limited {limited} disagrees with {c.statuses.get(429, 0)} 429s received")
 
 
-def run_snapshot(args, contract, gavel, snapshot, label, strict, sweep_reactions):
+def run_snapshot(contract, gavel, snapshot, label, strict, sweep_reactions):
     run = Run(label)
     snap = load_snapshot(snapshot)
     facts = Facts(snap)
@@ -852,6 +870,7 @@ def run_snapshot(args, contract, gavel, snapshot, label, strict, sweep_reactions
         me_id, bot_roles = exercise_reads(c, facts, run, sweep_reactions)
         exercise_errors(c, facts, run, bot_roles)
         exercise_writes(c, facts, run, me_id, bot_roles)
+        check_stats(c, run)
     if not emu.exited_cleanly():
         run.fail("gavel emulate", f"exit status {emu.proc.returncode} after SIGTERM; stderr:\n{emu.stderr()}")
 
@@ -859,12 +878,15 @@ def run_snapshot(args, contract, gavel, snapshot, label, strict, sweep_reactions
     with Emulator(gavel, snapshot, TOKEN, ["--global-rate", "100000", "--bucket", "100000/1", *intents]) as emu:
         c = Client(emu.url, TOKEN, contract, run)
         exercise_without_intents(c, facts, run, bot_roles)
+        check_stats(c, run)
     with Emulator(gavel, snapshot, TOKEN, ["--global-rate", "100000", "--bucket", "2/1"]) as emu:
         c = Client(emu.url, TOKEN, contract, run)
         exercise_bucket_429(c, facts, run, bot_roles)
+        check_stats(c, run)
     with Emulator(gavel, snapshot, TOKEN, ["--global-rate", "5", "--bucket", "100000/1"]) as emu:
         c = Client(emu.url, TOKEN, contract, run)
         exercise_global_429(c, facts, run)
+        check_stats(c, run)
 
     missing = [k for k in KINDS if k not in run.exercised and (strict or k not in run.unavailable)]
     print(
@@ -908,7 +930,7 @@ def main():
     runs = []
     try:
         for snap in args.snapshot:
-            runs.append(run_snapshot(args, contract, gavel, snap, os.path.basename(snap), True, None))
+            runs.append(run_snapshot(contract, gavel, snap, os.path.basename(snap), True, None))
         if args.demo_guild is not None:
             with tempfile.TemporaryDirectory(prefix="gavel-contract-") as tmp:
                 out = os.path.join(tmp, "demo-guild.json")
@@ -919,7 +941,7 @@ def main():
                     print(f"check_openapi: `{' '.join(cmd)}` failed ({p.returncode}): {p.stderr.strip()}", file=sys.stderr)
                     return 1
                 print(f"[demo-guild] generated in {time.time() - t0:.1f} s: {' '.join(cmd)}", flush=True)
-                runs.append(run_snapshot(args, contract, gavel, out, "demo-guild", False, args.reaction_lists))
+                runs.append(run_snapshot(contract, gavel, out, "demo-guild", False, args.reaction_lists))
     except EmulatorError as e:
         print(f"check_openapi: {e}", file=sys.stderr)
         return 1
