@@ -29,6 +29,11 @@ Error rangeError(const QString &option, const QString &range, const QString &got
                  u"Run 'gavel demo-guild --help' for the options."_s};
 }
 
+QString plural(qint64 n, const QString &one, const QString &many)
+{
+    return QString::number(n) + u' ' + (n == 1 ? one : many);
+}
+
 Error cancelled()
 {
     return Error{u"demo guild generation was cancelled; no files were written"_s, {}};
@@ -127,10 +132,10 @@ Result<void> validate(const Options &options)
     const int humans = r.members - 3;
     const int planted = plantedUpperBound(r);
     if (planted > humans / 2)
-        return Error{u"%1 rings, %2 alt families and %3 friend groups need up to %4 members, more "
-                     u"than half of the %5 members"_s.arg(r.rings)
-                         .arg(r.alts)
-                         .arg(r.friendGroups)
+        return Error{u"%1, %2 and %3 need up to %4 members, more than half of the %5 members"_s
+                         .arg(plural(r.rings, u"ring"_s, u"rings"_s),
+                              plural(r.alts, u"alt family"_s, u"alt families"_s),
+                              plural(r.friendGroups, u"friend group"_s, u"friend groups"_s))
                          .arg(planted)
                          .arg(r.members),
                      u"Ask for fewer planted groups or more --members."_s};
@@ -139,9 +144,6 @@ Result<void> validate(const Options &options)
 
 QString Summary::text() const
 {
-    const auto plural = [](qint64 n, const QString &one, const QString &many) -> QString {
-        return QString::number(n) + u' ' + (n == 1 ? one : many);
-    };
     return u"wrote %1: %2 (+%3 left, %4), %5 in %6 and %7, %8 (%9 super) on %10, %11, %12, "
            u"%13; truth in %14 (%15 s)"_s
                .arg(QDir::toNativeSeparators(snapshotPath),
@@ -226,11 +228,11 @@ Result<Summary> generate(const Options &options, const QString &outPath,
         truthFile.cancel();
         return cancelled();
     }
-    const qint64 snapshotBytes = snapshotFile.fileBytes();
     if (const Result<void> committed = snapshotFile.commit(); !committed) {
         truthFile.cancel();
         return committed.error();
     }
+    const qint64 snapshotBytes = snapshotFile.fileBytes(); // after the final gzip block
     if (const Result<void> committed = truthFile.commit(); !committed) {
         QFile::remove(outPath); // never leave a snapshot without its truth
         return committed.error();

@@ -25,7 +25,8 @@ struct Options
     double ringDensity = 0.85;         //!< chance a ring member :dojo:s each ring mate's message
     //! Blatant rings: factor on outsiders' reactions to members and members' to outsiders.
     double ringOutsiderRate = 0.15;
-    double friendReciprocity = 0.4; //!< chance a friend reacts to each friend's message
+    //! Chance a friend reacts to each friend's post (a third of it for small talk).
+    double friendReciprocity = 0.4;
     double leftFraction = 0.08;     //!< users who joined and left, as a share of members
     //! Mean organic reaction users per message; -1: from 1.6 at 2,000 members to 4.6 at 50,000.
     double reactionsPerMessage = -1;

@@ -752,8 +752,9 @@ void GuildSimulator::plantGroups(std::vector<int> &pool)
             for (int k = 0; k < size; ++k) {
                 const int i = take(early(0.5));
                 Person &p = people[i];
-                p.activity = std::max(p.activity, rng.uniform(posting(0.75), posting(0.92)));
-                p.reactivity = std::max(p.reactivity, 2.0);
+                p.activity = rng.uniform(posting(0.75), posting(0.92));
+                // Busy reactors everywhere, which is what hides their mutual boosting.
+                p.reactivity = std::max(p.reactivity, reacting(0.9) * rng.uniform(1.0, 1.5));
                 p.quietMs = 0;
                 normalPrefs(p);
                 latestJoin = std::max(latestJoin, p.joinedMs);
@@ -952,7 +953,9 @@ double GuildSimulator::postWeight(const Person &p, qint64 t) const
 {
     if (p.bot || !p.activeAt(t))
         return 0;
-    return p.quietMs != 0 && t >= p.quietMs ? p.activity * 0.03 : p.activity;
+    if (p.quietMs != 0 && t >= p.quietMs)
+        return p.activity * (p.oldGuard ? 0.003 : 0.03);
+    return p.activity;
 }
 
 double GuildSimulator::reactWeight(const Person &p, qint64 t) const
@@ -1206,6 +1209,15 @@ void GuildSimulator::fixedMessages()
     std::vector<int> moderators;
     for (int i : m_staff)
         (m.people[i].staff == 2 ? admins : moderators).push_back(i);
+    // Someone from the list who is a member at time t (staff joined at different times).
+    const auto presentOf = [&](const std::vector<int> &people, qint64 t, int fallback) {
+        std::vector<int> present;
+        for (int i : people) {
+            if (m.people[i].activeAt(t))
+                present.push_back(i);
+        }
+        return present.empty() ? fallback : present[m_rng.below(present.size())];
+    };
 
     // #rules: three pinned posts by the owner before the public launch.
     for (int k = 0; k < 3; ++k) {
@@ -1219,7 +1231,7 @@ void GuildSimulator::fixedMessages()
     for (int k = 0; k < 100; ++k) {
         const qint64 slot = span / 100;
         const qint64 t = m.startMs + k * slot + m_rng.range(0, slot - hourMs);
-        const int author = m_rng.chance(0.7) ? m.heraldBot : admins[m_rng.below(admins.size())];
+        const int author = m_rng.chance(0.7) ? m.heraldBot : presentOf(admins, t, m.heraldBot);
         addMessage(m.exactly100Channel, author, t, MessageKind::ReleaseNote,
                    beginConversation({author}));
     }
@@ -1229,7 +1241,7 @@ void GuildSimulator::fixedMessages()
     const int announcementChannel = m_channelOf[static_cast<int>(ChannelKind::Announcements)];
     for (int k = 0; k < announcements; ++k) {
         const qint64 t = m.startMs + m_rng.range(0, span - hourMs);
-        const int author = m_rng.chance(0.6) ? m.heraldBot : admins[m_rng.below(admins.size())];
+        const int author = m_rng.chance(0.6) ? m.heraldBot : presentOf(admins, t, m.heraldBot);
         const int i = addMessage(announcementChannel, author, t, MessageKind::Announcement,
                                  beginConversation({author}));
         const double u = m_rng.uniform();
@@ -1253,9 +1265,7 @@ void GuildSimulator::fixedMessages()
     const int modLog = std::max(5, total / 125);
     for (int k = 0; k < modLog; ++k) {
         const qint64 t = m.startMs + m_rng.range(0, span - hourMs);
-        const int author = m_rng.chance(0.5) || moderators.empty()
-                               ? m.heraldBot
-                               : moderators[m_rng.below(moderators.size())];
+        const int author = m_rng.chance(0.5) ? m.heraldBot : presentOf(moderators, t, m.heraldBot);
         int target = -1;
         if (m_rng.chance(0.7)) {
             const int candidate = m_byJoin[m_rng.below(m_byJoin.size())];
@@ -1346,6 +1356,19 @@ void GuildSimulator::plantedPosts()
                 const qint64 t = from + m_rng.range(0, m.endMs - hourMs - from);
                 addMessage(didathing, i, t, MessageKind::DidAThing, beginConversation({i}));
             }
+        }
+    }
+
+    // A master keeps posting once the alts are there (that is what they are for), at any size.
+    const int masterPosts = std::clamp(total / 1000, 12, 150);
+    for (const AltFamily &f : m.altFamilies) {
+        const qint64 from = f.joinedMs + 2 * dayMs;
+        for (int k = 0; k < masterPosts; ++k) {
+            const qint64 t = from + m_rng.range(0, m.endMs - hourMs - from);
+            const bool post = m_rng.chance(0.5);
+            addMessage(post ? didathing : m.generalChannel, f.master, t,
+                       post ? MessageKind::DidAThing : MessageKind::Chat,
+                       beginConversation({f.master}));
         }
     }
 
@@ -1909,7 +1932,7 @@ void GuildSimulator::generateReactions()
             const Conversation &conv = m_conversations[msg.conversation];
             const int convSize = static_cast<int>(conv.end - conv.begin);
             const Sampler &sampler = m_react[bucketOf(t)];
-            for (int attempt = 0; static_cast<int>(chosen.size()) < k && attempt < 6 * k + 10;
+            for (int attempt = 0; static_cast<int>(chosen.size()) < k && attempt < 12 * k + 20;
                  ++attempt) {
                 int r;
                 if (convSize > 1 && rng.chance(0.35)) {
@@ -1928,10 +1951,15 @@ void GuildSimulator::generateReactions()
                 if (r == authorIndex)
                     continue;
                 const Person &reactor = m.people[r];
+                // Reactions within a ring or friend group are planted below, with exactly the
+                // configured probabilities; organic draws would double them.
+                if ((reactor.ring >= 0 && reactor.ring == author.ring) ||
+                    (reactor.friendGroup >= 0 && reactor.friendGroup == author.friendGroup))
+                    continue;
                 if (blatantRingActive(reactor, t) && reactor.ring != author.ring &&
                     !rng.chance(o.ringOutsiderRate))
                     continue;
-                if (reactor.alt && !rng.chance(0.03))
+                if (reactor.alt && !rng.chance(0.02))
                     continue;
                 if (std::find(chosen.begin(), chosen.end(), r) != chosen.end())
                     continue;
@@ -1987,7 +2015,9 @@ void GuildSimulator::generateReactions()
             for (int friendIndex : m.friendGroups[author.friendGroup].members) {
                 if (friendIndex == authorIndex || !m.people[friendIndex].activeAt(t))
                     continue;
-                if (rng.chance(o.friendReciprocity)) {
+                // Friends answer each other's posts; their small talk gets a third as much.
+                const double smallTalk = ignoredShare(msg.kind) > 0.5 ? 0.35 : 1.0;
+                if (rng.chance(o.friendReciprocity * smallTalk)) {
                     const double u = rng.uniform();
                     add(friendIndex,
                         u < 0.45 ? m.dojo : (u < 0.65 ? heart : (u < 0.8 ? party : primary)));
