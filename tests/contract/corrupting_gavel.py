@@ -1,14 +1,17 @@
 #!/usr/bin/python3
-"""Stands in for `gavel` to prove the contract check catches a broken emulator.
+"""Stands in for `gavel` to prove the contract checks catch a broken emulator.
 
 `corrupting_gavel.py emulate ARGS...` starts the real `$GAVEL_REAL_BINARY
 emulate ARGS...`, puts a proxy in front of it that damages responses in the
 way `$CONTRACT_CORRUPT` names, and prints the proxy's URL as
-`gavel emulate` would. Used only by test_openapi_contract.py.
+`gavel emulate` would. Used by test_openapi_contract.py and the discord.js
+self-tests in CMakeLists.txt.
 
 Modes:
-  timestamp      first message of every message list gets timestamp "yesterday"
-  bucket-header  X-RateLimit-Bucket is dropped from every response
+  timestamp       first message of every message list gets timestamp "yesterday"
+  bucket-header   X-RateLimit-Bucket is dropped from every response
+  remaining-lie   X-RateLimit-Remaining always equals the limit (except on 429s)
+  reaction-drop   every non-empty reaction user list loses its last user
 """
 
 import http.client
@@ -24,8 +27,19 @@ import threading
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "host"}
 
 
-def corrupt(mode, path, headers, body):
-    if mode == "bucket-header":
+def corrupt(mode, path, status, headers, body):
+    if mode == "remaining-lie" and status != 429:
+        limit = next((v for k, v in headers if k.lower() == "x-ratelimit-limit"), None)
+        if limit is not None:
+            headers = [(k, limit if k.lower() == "x-ratelimit-remaining" else v) for k, v in headers]
+    elif mode == "reaction-drop" and re.search(r"/reactions/[^/?]+(\?|$)", path):
+        try:
+            doc = json.loads(body)
+        except ValueError:
+            return headers, body
+        if isinstance(doc, list) and doc:
+            body = json.dumps(doc[:-1]).encode("utf-8")
+    elif mode == "bucket-header":
         headers = [(k, v) for k, v in headers if k.lower() != "x-ratelimit-bucket"]
     elif mode == "timestamp" and re.search(r"/channels/\d+/messages(\?|$)", path):
         try:
@@ -75,7 +89,7 @@ def main():
                 local.conn = None
                 self.send_error(502)
                 return
-            out_headers, body = corrupt(mode, self.path, list(r.getheaders()), body)
+            out_headers, body = corrupt(mode, self.path, r.status, list(r.getheaders()), body)
             self.send_response(r.status, r.reason)
             for k, v in out_headers:
                 if k.lower() not in HOP_BY_HOP:

@@ -1,8 +1,9 @@
 // Contract check 2: discord.js's own REST client (@discordjs/rest) crawls the
 // Gavel emulator the way a bot would, under Discord-like rate limits, and must
-// get every message and every reaction user without tripping more than one
-// 429 per bucket. If the emulator's rate-limit headers were wrong, discord.js
-// (which trusts them) would hit many more 429s or stall.
+// get every message and every reaction user while drawing at most one 429 per
+// bucket and never sending into a global limit it was told about. If the
+// emulator's rate-limit headers were wrong, discord.js (which trusts them)
+// would draw many more 429s or stall. See docs/contract.md.
 //
 //   node crawl.mjs --gavel /path/to/gavel --snapshot guild.json
 //   node crawl.mjs --gavel /path/to/gavel --demo-guild "--members 100 --messages 1000"
@@ -173,7 +174,6 @@ async function crawl(rest, guildId, stats) {
     channels: new Map(channels.map((c) => [c.id, c])),
   };
   const visible = channels.filter((c) => canView(c, ctx));
-  stats.hiddenChannels = channels.filter((c) => MESSAGE_CHANNEL_TYPES.has(c.type) && !canView(c, ctx)).map((c) => c.id);
 
   // Threads: active ones guild-wide, archived ones per parent (public and private).
   const threads = new Map();
@@ -204,7 +204,12 @@ async function crawl(rest, guildId, stats) {
   ];
 
   // Channels without Read Message History are crawled too: they must come back empty.
-  const found = { messages: 0, users: {}, channels: targets.filter((c) => canReadHistory(c, ctx)).map((c) => c.id) };
+  const found = {
+    messages: 0,
+    users: {},
+    duplicates: [],
+    channels: targets.filter((c) => canReadHistory(c, ctx)).map((c) => c.id),
+  };
   stats.crawled = targets.length;
   await Promise.all(targets.map(async (channel) => {
     const messages = [];
@@ -231,16 +236,19 @@ async function crawl(rest, guildId, stats) {
       const key = `${channel.id}/${m.id}/${emojiKey(r.emoji)}`;
       const emoji = encodeURIComponent(emojiKey(r.emoji));
       let after;
-      let total = 0;
+      const users = new Set();
       for (;;) {
         const query = new URLSearchParams({ limit: '100', type });
         if (after) query.set('after', after);
         const page = await rest.get(`/channels/${channel.id}/messages/${m.id}/reactions/${emoji}`, { query });
-        total += page.length;
+        for (const u of page) {
+          if (users.has(u.id)) found.duplicates.push(`${key}#${type}: user ${u.id} listed twice`);
+          users.add(u.id);
+        }
         if (page.length < 100) break;
         after = page.at(-1).id;
       }
-      found.users[`${key}#${type}`] = total;
+      found.users[`${key}#${type}`] = users.size;
     }));
   }));
   return found;
@@ -341,6 +349,7 @@ async function main() {
       stats.lists = Object.keys(found.users).length;
       stats.channels = stats.crawled;
       if (expected.messages === 0) failures.push('the snapshot has no readable message: nothing was proven');
+      failures.push(...found.duplicates.slice(0, 10));
     }
     const limits = judge429s(wire);
     for (const [bucket, n] of limits.byBucket) {
