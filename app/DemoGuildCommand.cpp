@@ -84,8 +84,9 @@ int gavel::cli::runDemoGuild(const QStringList &args)
     option(u"ring-outsider-rate"_s,
            u"Blatant rings: factor on reactions between members and outsiders."_s, u"F"_s,
            QString::number(defaults.ringOutsiderRate));
-    option(u"friend-reciprocity"_s, u"Chance a friend reacts to each friend's message."_s, u"F"_s,
-           QString::number(defaults.friendReciprocity));
+    option(u"friend-reciprocity"_s,
+           u"Chance a friend reacts to each friend's post (a third of it for small talk)."_s,
+           u"F"_s, QString::number(defaults.friendReciprocity));
     option(u"left-fraction"_s, u"Users who left, as a share of the members."_s, u"F"_s,
            QString::number(defaults.leftFraction));
     option(u"reactions-per-message"_s, u"Mean organic reaction users per message."_s, u"F"_s,

@@ -27,7 +27,7 @@ struct Options
     double ringOutsiderRate = 0.15;
     //! Chance a friend reacts to each friend's post (a third of it for small talk).
     double friendReciprocity = 0.4;
-    double leftFraction = 0.08;     //!< users who joined and left, as a share of members
+    double leftFraction = 0.08; //!< users who joined and left, as a share of members
     //! Mean organic reaction users per message; -1: from 1.6 at 2,000 members to 4.6 at 50,000.
     double reactionsPerMessage = -1;
     qint64 endMs = defaultEndMs; //!< end of the history (UTC ms)
