@@ -2,6 +2,7 @@
 
 #include "Cli.h"
 #include "Commands.h"
+#include "DemoData.h"
 #include "common/Snowflake.h"
 #include "emulator/Server.h"
 #include "emulator/Snapshot.h"
@@ -91,6 +92,9 @@ int gavel::cli::runEmulate(const QStringList &args)
     const QCommandLineOption snapshotOption(
         QStringLiteral("snapshot"), QStringLiteral("guild-snapshot/1 file (.json or .json.gz)"),
         QStringLiteral("FILE"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QStringLiteral("serve the default demo guild (generated on first use, then cached)"));
     const QCommandLineOption portOption(QStringLiteral("port"),
                                         QStringLiteral("TCP port; 0 or absent picks a free one"),
                                         QStringLiteral("N"), QStringLiteral("0"));
@@ -150,12 +154,16 @@ int gavel::cli::runEmulate(const QStringList &args)
                                                             "intent (content is \"\")"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            QStringLiteral("one stderr line per injected fault"));
-    parser.addOptions({snapshotOption, portOption, tokenOption, tokenEnvOption, botOption,
-                       globalOption, bucketOption, routeBucketOption, subLimitOption,
+    parser.addOptions({snapshotOption, demoOption, portOption, tokenOption, tokenEnvOption,
+                       botOption, globalOption, bucketOption, routeBucketOption, subLimitOption,
                        noLimitsOption, invalidOption, faultsOption, seedOption, kindsOption,
                        slowOption, noMembersOption, noContentOption, verboseOption});
-    if (const auto exit = parse(parser, args, {QStringLiteral("snapshot")}))
+    if (const auto exit = parse(parser, args))
         return *exit;
+    if (parser.isSet(snapshotOption) == parser.isSet(demoOption)) {
+        printError(command, QStringLiteral("give exactly one of --snapshot FILE and --demo"));
+        return ExitUsage;
+    }
 
     ServerOptions options;
     try {
@@ -243,7 +251,16 @@ int gavel::cli::runEmulate(const QStringList &args)
 
     QElapsedTimer timer;
     timer.start();
-    auto snapshot = Snapshot::load(parser.value(snapshotOption));
+    QString snapshotPath = parser.value(snapshotOption);
+    if (parser.isSet(demoOption)) {
+        const auto demo = ensureDemoSnapshot();
+        if (!demo) {
+            printError(command, demo.error().text());
+            return ExitFailure;
+        }
+        snapshotPath = *demo;
+    }
+    auto snapshot = Snapshot::load(snapshotPath);
     if (!snapshot) {
         printError(command, snapshot.error().text());
         return ExitFailure;

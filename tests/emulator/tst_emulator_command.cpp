@@ -4,6 +4,7 @@
 #include "SnapshotBuilder.h"
 #include "TestPaths.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -231,6 +232,41 @@ private Q_SLOTS:
         QCOMPARE(err.trimmed().count(u'\n'), 0); // one line
     }
 
+    void demoGeneratesOnceThenServes()
+    {
+        // --demo generates the default demo guild into the data folder on first use and reuses
+        // it after; an isolated HOME keeps the test away from the user's cache.
+        QTemporaryDir home;
+        QProcessEnvironment env = clean();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        for (int run = 0; run < 2; ++run) {
+            QProcess process;
+            process.setProcessEnvironment(env);
+            process.start(gavelBinary(), {QStringLiteral("emulate"), QStringLiteral("--demo")});
+            QVERIFY(process.waitForStarted(10000));
+            while (!process.canReadLine())
+                QVERIFY(process.waitForReadyRead(120000));
+            const QString line = QString::fromUtf8(process.readLine()).trimmed();
+            const auto match =
+                QRegularExpression(
+                    QStringLiteral("^listening on http://127\\.0\\.0\\.1:(\\d+)/api/v10$"))
+                    .match(line);
+            QVERIFY2(match.hasMatch(), qPrintable(line));
+            EmulatorClient client(origin(static_cast<quint16>(match.captured(1).toUInt())),
+                                  QStringLiteral("gavel-emulator-token"));
+            const auto guilds = client.get(QStringLiteral("/users/@me/guilds"));
+            QCOMPARE(guilds.status, 200);
+            process.terminate();
+            QVERIFY(process.waitForFinished(10000));
+            QCOMPARE(process.exitCode(), 0);
+        }
+        const QStringList cached =
+            QDir(home.filePath(QStringLiteral("data/Gavel/gavel/demo")))
+                .entryList({QStringLiteral("demo-guild-*.json.gz")}, QDir::Files);
+        QCOMPARE(cached.size(), 1);
+    }
+
     void usageErrorsExitTwo_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -244,6 +280,8 @@ private Q_SLOTS:
         QTest::newRow("bad fault kind")
             << QStringList{QStringLiteral("--snapshot"), QStringLiteral("x"),
                            QStringLiteral("--fault-kinds"), QStringLiteral("boom")};
+        QTest::newRow("snapshot and demo") << QStringList{
+            QStringLiteral("--snapshot"), QStringLiteral("x"), QStringLiteral("--demo")};
         QTest::newRow("bad rate") << QStringList{QStringLiteral("--snapshot"), QStringLiteral("x"),
                                                  QStringLiteral("--faults"), QStringLiteral("2")};
     }
