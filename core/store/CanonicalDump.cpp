@@ -184,8 +184,8 @@ Result<void> writeCanonicalDump(Database &db, quint64 guildId, QIODevice &out)
                  u"created_at FROM users WHERE id IN ("
                  u"SELECT user_id FROM members WHERE guild_id = ? "
                  u"UNION SELECT author_id FROM messages WHERE guild_id = ? "
-                 u"UNION SELECT r.user_id FROM reactions r JOIN messages m ON m.id = r.message_id "
-                 u"WHERE m.guild_id = ? "
+                 u"UNION SELECT r.user_id FROM reactions r "
+                 u"WHERE r.channel_id IN (SELECT id FROM channels WHERE guild_id = ?) "
                  u"UNION SELECT n.user_id FROM message_mentions n "
                  u"JOIN messages m ON m.id = n.message_id WHERE m.guild_id = ? "
                  u"UNION SELECT user_id FROM member_history WHERE guild_id = ? "
@@ -259,7 +259,7 @@ Result<void> writeCanonicalDump(Database &db, quint64 guildId, QIODevice &out)
     w.header("reaction_emojis", {"key", "name", "emoji_id", "animated"});
     done = table(u"SELECT e.key, e.name, e.emoji_id, e.animated FROM reaction_emojis e "
                  u"WHERE e.id IN (SELECT r.emoji FROM reactions r "
-                 u"JOIN messages m ON m.id = r.message_id WHERE m.guild_id = ?) "
+                 u"WHERE r.channel_id IN (SELECT id FROM channels WHERE guild_id = ?)) "
                  u"ORDER BY e.key"_s +
                      bytes,
                  {guild}, {Text, Text, Integer, Integer});
@@ -316,7 +316,7 @@ Result<void> writeCanonicalDump(Database &db, quint64 guildId, QIODevice &out)
         done = table(u"SELECT r.message_id, e.key, r.user_id, r.burst, r.channel_id, r.author_id, "
                      u"r.message_created_at, CASE WHEN r.removed_at IS NULL THEN 0 ELSE 1 END "
                      u"FROM reactions r JOIN reaction_emojis e ON e.id = r.emoji "
-                     u"JOIN messages m ON m.id = r.message_id WHERE m.guild_id = ? "
+                     u"WHERE r.channel_id IN (SELECT id FROM channels WHERE guild_id = ?) "
                      u"AND r.message_id >= ? AND r.message_id <= ? "
                      u"ORDER BY r.message_id, e.key"_s +
                          bytes + u", r.user_id, r.burst"_s,

@@ -6,10 +6,16 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QStringList>
 
 #include <atomic>
+
+#ifdef GAVEL_HAVE_SQLITE3
+#include <sqlite3.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -23,6 +29,7 @@ const QString applicationName = u"gavel"_s;
 // guild in memory. Pages of 4 KiB keep the WAL small for the many short transactions of a sync
 // (each commit writes every page it touched).
 constexpr int sqliteCacheKiB = 64 * 1024;
+constexpr int sqliteIndexBuildCacheKiB = 256 * 1024;
 constexpr int sqlitePageSize = 4096;
 constexpr int sqliteBusyTimeoutMs = 5000;
 // Checkpoint the WAL every ~32 MiB instead of the default ~4 MiB: fewer copies of hot pages
@@ -149,7 +156,71 @@ QString quoteIdentifier(const QString &name)
     return u'"' + quoted + u'"';
 }
 
+//! Binds through QSqlQuery::bindValue(): PostgreSQL, and SQLite without the C API.
+class QtBinder final : public RowBinder
+{
+public:
+    explicit QtBinder(QSqlQuery &query)
+        : m_query(query)
+    {}
+    using RowBinder::integer;
+    void integer(qint64 value) override { m_query.bindValue(m_next++, sql::integer(value)); }
+    void null() override { m_query.bindValue(m_next++, sql::nullInteger()); }
+    void text(const QString &value) override { m_query.bindValue(m_next++, sql::text(value)); }
+
+private:
+    QSqlQuery &m_query;
+    int m_next = 0;
+};
+
+#ifdef GAVEL_HAVE_SQLITE3
+//! Binds straight into a sqlite3_stmt.
+class NativeBinder final : public RowBinder
+{
+public:
+    explicit NativeBinder(sqlite3_stmt *statement)
+        : m_statement(statement)
+    {}
+    using RowBinder::integer;
+    void integer(qint64 value) override { track(sqlite3_bind_int64(m_statement, m_next++, value)); }
+    void null() override { track(sqlite3_bind_null(m_statement, m_next++)); }
+    void text(const QString &value) override
+    {
+        if (value.isNull()) {
+            null();
+            return;
+        }
+        track(sqlite3_bind_text16(m_statement, m_next++, value.utf16(),
+                                  static_cast<int>(value.size() * 2), SQLITE_TRANSIENT));
+    }
+    int status() const { return m_status; }
+
+private:
+    void track(int rc)
+    {
+        if (m_status == SQLITE_OK)
+            m_status = rc;
+    }
+
+    sqlite3_stmt *m_statement;
+    int m_next = 1;
+    int m_status = SQLITE_OK;
+};
+#endif
+
 } // namespace
+
+struct Database::NativeStatements
+{
+#ifdef GAVEL_HAVE_SQLITE3
+    std::unordered_map<QString, sqlite3_stmt *, StringHash> statements;
+    ~NativeStatements()
+    {
+        for (const auto &[sql, statement] : statements)
+            sqlite3_finalize(statement);
+    }
+#endif
+};
 
 Database::Database(const Location &location, bool readOnly)
     : m_location(location)
@@ -159,6 +230,8 @@ Database::Database(const Location &location, bool readOnly)
 
 Database::~Database()
 {
+    // Statements first: the driver cannot close a connection that still has statements.
+    m_nativeStatements.reset();
     m_statements.clear();
     if (m_db.isValid())
         m_db.close();
@@ -211,6 +284,8 @@ Result<std::unique_ptr<Database>> Database::open(const Location &location,
 
     if (const Result<void> configured = db->configure(db->m_schemaVersion == 0); !configured)
         return configured.error();
+    if (location.backend() == Backend::Sqlite && options.nativeSqliteBinding)
+        db->enableNativeBinding();
 
     if (db->m_schemaVersion < target) {
         // Migrations may change lookup indexes, so they must exist when a step runs.
@@ -600,6 +675,79 @@ Result<void> Database::execBound(QSqlQuery &query)
     return {};
 }
 
+bool Database::nativeBindingAvailable()
+{
+#ifdef GAVEL_HAVE_SQLITE3
+    return true;
+#else
+    return false;
+#endif
+}
+
+void Database::enableNativeBinding()
+{
+#ifdef GAVEL_HAVE_SQLITE3
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return;
+    sqlite3 *native = *static_cast<sqlite3 *const *>(handle.constData());
+    // Only the SQLite library that opened the connection may use it: Debian's Qt driver links
+    // the system library, which is the one Gavel links; a Qt with its own copy would not match.
+    const Result<QVariant> version = scalar(u"SELECT sqlite_version()"_s);
+    if (native == nullptr || !version ||
+        version->toString() != QString::fromLatin1(sqlite3_libversion()))
+        return;
+    m_native = native;
+    m_nativeStatements = std::make_unique<NativeStatements>();
+#endif
+}
+
+Result<void> Database::execRows(const QString &sql, const std::function<void(RowBinder &)> &bind)
+{
+#ifdef GAVEL_HAVE_SQLITE3
+    if (m_native != nullptr) {
+        auto nativeError = [&](int rc) {
+            return sqlError(QSqlError(u"Unable to execute statement"_s,
+                                      QString::fromUtf8(sqlite3_errmsg(m_native)),
+                                      QSqlError::StatementError, QString::number(rc)),
+                            sql);
+        };
+        sqlite3_stmt *&statement = m_nativeStatements->statements[sql];
+        if (statement == nullptr) {
+            const QByteArray utf8 = sql.toUtf8();
+            const int rc =
+                sqlite3_prepare_v3(m_native, utf8.constData(), static_cast<int>(utf8.size()),
+                                   SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+            if (rc != SQLITE_OK) {
+                const Error error = nativeError(rc);
+                sqlite3_finalize(statement);
+                m_nativeStatements->statements.erase(sql);
+                return error;
+            }
+        }
+        NativeBinder binder(statement);
+        bind(binder);
+        int rc = binder.status();
+        if (rc == SQLITE_OK) {
+            do {
+                rc = sqlite3_step(statement);
+            } while (rc == SQLITE_ROW);
+        }
+        const Error error = rc == SQLITE_DONE ? Error{} : nativeError(rc);
+        sqlite3_reset(statement);
+        if (rc != SQLITE_DONE)
+            return error;
+        return {};
+    }
+#endif
+    const Result<QSqlQuery *> query = prepared(sql);
+    if (!query)
+        return query.error();
+    QtBinder binder(**query);
+    bind(binder);
+    return execBound(**query);
+}
+
 Result<QSqlQuery *> Database::exec(const QString &sql, const QVariantList &values)
 {
     const Result<QSqlQuery *> query = prepared(sql);
@@ -644,6 +792,10 @@ Result<void> Database::forEachRow(const QString &sql, const QVariantList &values
 
 Result<void> Database::integrityCheck()
 {
+    if (m_schemaVersion >= 1) {
+        if (const Result<void> references = checkReactionReferences(); !references)
+            return references;
+    }
     if (backend() != Backend::Sqlite)
         return {};
     QStringList problems;
@@ -678,6 +830,40 @@ Result<void> Database::integrityCheck()
     return {};
 }
 
+// reactions has no declared foreign keys (see Schema.cpp), so its references are checked here
+// on both backends.
+Result<void> Database::checkReactionReferences()
+{
+    const QList<std::pair<QString, QString>> checks = {
+        {u"message"_s, u"SELECT r.message_id FROM reactions r WHERE NOT EXISTS (SELECT 1 FROM "
+                       u"messages m WHERE m.id = r.message_id AND m.channel_id = r.channel_id "
+                       u"AND m.author_id = r.author_id)"_s},
+        {u"emoji"_s, u"SELECT r.emoji FROM reactions r WHERE NOT EXISTS (SELECT 1 FROM "
+                     u"reaction_emojis e WHERE e.id = r.emoji)"_s},
+        {u"user"_s, u"SELECT r.user_id FROM reactions r WHERE NOT EXISTS (SELECT 1 FROM users u "
+                    u"WHERE u.id = r.user_id)"_s},
+    };
+    QStringList problems;
+    for (const auto &[what, sql] : checks) {
+        QStringList ids;
+        const Result<void> read = forEachRow(sql + u" LIMIT 5"_s, {}, [&](const QSqlQuery &row) {
+            ids.append(row.value(0).toString());
+        });
+        if (!read)
+            return read;
+        if (!ids.isEmpty()) {
+            problems.append(u"reactions refer to a missing or different %1 (%2)"_s.arg(
+                what, ids.join(u", "_s)));
+        }
+    }
+    if (problems.isEmpty())
+        return {};
+    return Error{u"The database %1 has rows that refer to missing rows: %2"_s.arg(
+                     m_location.display(), problems.join(u"; "_s)),
+                 u"The file was changed outside Gavel or a write was interrupted in an unsafe "
+                 u"mode; sync the guild into a new database."_s};
+}
+
 Result<bool> Database::lookupIndexesSuspended()
 {
     const Result<QString> state = metaValue(u"lookup_indexes"_s);
@@ -705,6 +891,17 @@ Result<void> Database::suspendLookupIndexes()
 
 Result<void> Database::restoreLookupIndexes()
 {
+    // Index builds sort every row: let SQLite sort on worker threads and in more memory.
+    if (backend() == Backend::Sqlite) {
+        (void)execDirect(u"PRAGMA threads = 4"_s);
+        (void)execDirect(u"PRAGMA cache_size = -%1"_s.arg(sqliteIndexBuildCacheKiB));
+    }
+    const auto restoreSettings = qScopeGuard([&] {
+        if (backend() == Backend::Sqlite) {
+            (void)execDirect(u"PRAGMA threads = 0"_s);
+            (void)execDirect(u"PRAGMA cache_size = -%1"_s.arg(sqliteCacheKiB));
+        }
+    });
     return transaction([&]() -> Result<void> {
         for (const LookupIndex &index : lookupIndexes()) {
             if (const Result<void> created = execDirect(index.create); !created)

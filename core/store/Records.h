@@ -117,16 +117,14 @@ struct MessageRecord
     QList<quint64> mentionIds; //!< users mentioned; replaces the stored set
 };
 
-//! One user's reaction with one emoji on one message.
+//! One user's reaction with one emoji on one message. The message must be stored already;
+//! its channel, author and creation time are copied from it into the reaction row.
 struct ReactionRecord
 {
     quint64 messageId = 0;
     qint64 emoji = 0; //!< from Repository::internEmoji()
     quint64 userId = 0;
     bool burst = false; //!< a super reaction
-    // Copied from the message so that pair counts need no join.
-    quint64 channelId = 0;
-    quint64 authorId = 0;
 };
 
 //! The primary key of a reaction.

@@ -3,6 +3,7 @@
 #include "common/Snowflake.h"
 #include "store/SqlValue.h"
 
+#include <QMap>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -20,8 +21,6 @@ namespace {
 // Rows per multi-row statement: one exec per 64 rows instead of per row. Smaller remainders
 // use 32, 16, ... 1 rows, so each table has at most seven statement texts.
 constexpr int maxBatchRows = 64;
-// Ids per IN (...) list, padded to a power of two for the same reason.
-constexpr int maxInIds = 128;
 
 //! The SQL of a multi-row statement: head, then `rows` copies of the row template, then tail.
 class BatchSql
@@ -56,8 +55,7 @@ private:
     mutable std::array<QString, 8> m_texts;
 };
 
-//! Runs `sql` over rows [0, count) in chunks; `bind(query, param, row)` binds one row's values
-//! starting at placeholder `param` and advances it.
+//! Runs `sql` over rows [0, count) in chunks; `bind(binder, row)` binds one row's values.
 template<typename Bind>
 Result<void> insertBatched(Database &db, const BatchSql &sql, qsizetype count, Bind &&bind)
 {
@@ -66,42 +64,41 @@ Result<void> insertBatched(Database &db, const BatchSql &sql, qsizetype count, B
         int chunk = maxBatchRows;
         while (chunk > count - row)
             chunk /= 2;
-        const Result<QSqlQuery *> query = db.prepared(sql.text(chunk));
-        if (!query)
-            return query.error();
-        int param = 0;
-        for (int i = 0; i < chunk; ++i)
-            bind(**query, param, row + i);
-        if (const Result<void> done = db.execBound(**query); !done)
+        const Result<void> done = db.execRows(sql.text(chunk), [&](RowBinder &binder) {
+            for (int i = 0; i < chunk; ++i)
+                bind(binder, row + i);
+        });
+        if (!done)
             return done;
         row += chunk;
     }
     return {};
 }
 
-//! Runs `head (?, ?, ...) tail` for the ids in chunks, with `leading` bound before the ids.
+//! Runs `head` + a list of the ids + `tail`, where `head` ends in "<column> IN ". The whole list
+//! is one parameter (a JSON array for SQLite's json_each(), an array for PostgreSQL's ANY()),
+//! so the statement text never depends on the list's length and only one value is bound.
 template<typename Row>
 Result<void> selectIn(Database &db, const QString &head, const QVariantList &leading,
                       const QList<quint64> &ids, const QString &tail, Row &&row)
 {
-    for (qsizetype start = 0; start < ids.size(); start += maxInIds) {
-        const qsizetype n = std::min<qsizetype>(maxInIds, ids.size() - start);
-        qsizetype padded = 1;
-        while (padded < n)
-            padded *= 2;
-        QString sql = head + u'(';
-        QVariantList values = leading;
-        values.reserve(leading.size() + padded);
-        for (qsizetype i = 0; i < padded; ++i) {
-            sql += i == 0 ? u"?"_s : u", ?"_s;
-            // Repeating the last id pads the list without changing what it matches.
-            values.append(sql::id(ids.at(start + std::min(i, n - 1))));
-        }
-        sql += u')' + tail;
-        if (const Result<void> done = db.forEachRow(sql, values, row); !done)
-            return done;
+    if (ids.isEmpty())
+        return {};
+    Q_ASSERT(head.endsWith(u" IN "_s));
+    const bool lite = db.backend() == Backend::Sqlite;
+    QByteArray list(1, lite ? '[' : '{');
+    list.reserve(ids.size() * 20 + 2);
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i > 0)
+            list += ',';
+        list += QByteArray::number(static_cast<qlonglong>(ids.at(i)));
     }
-    return {};
+    list += lite ? ']' : '}';
+    const QString sql = lite ? head + u"(SELECT value FROM json_each(?))"_s + tail
+                             : head.chopped(3) + u"= ANY(CAST(? AS BIGINT[]))"_s + tail;
+    QVariantList values = leading;
+    values.append(QString::fromLatin1(list));
+    return db.forEachRow(sql, values, row);
 }
 
 template<typename T, typename KeyFn>
@@ -199,8 +196,8 @@ const BatchSql &usersSql()
 {
     static const BatchSql sql(
         u"INSERT INTO users (id, username, global_name, discriminator, avatar, bot, system, "
-        u"created_at, first_seen_at, last_seen_at) VALUES "_s,
-        u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u"first_seen_at, last_seen_at) VALUES "_s,
+        u"(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         u" ON CONFLICT (id) DO UPDATE SET username = excluded.username, "
         u"global_name = excluded.global_name, discriminator = excluded.discriminator, "
         u"avatar = excluded.avatar, bot = excluded.bot, system = excluded.system, "_s +
@@ -287,10 +284,10 @@ const BatchSql &roleHistorySql()
 const BatchSql &messagesSql()
 {
     static const BatchSql sql(
-        u"INSERT INTO messages (id, guild_id, channel_id, author_id, type, content, created_at, "
-        u"edited_at, reply_to_message_id, reply_to_author_id, webhook_id, flags, first_seen_at, "
+        u"INSERT INTO messages (id, guild_id, channel_id, author_id, type, content, edited_at, "
+        u"reply_to_message_id, reply_to_author_id, webhook_id, flags, first_seen_at, "
         u"last_seen_at) VALUES "_s,
-        u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         u" ON CONFLICT (id) DO UPDATE SET type = excluded.type, content = excluded.content, "
         u"edited_at = excluded.edited_at, reply_to_message_id = excluded.reply_to_message_id, "
         u"reply_to_author_id = excluded.reply_to_author_id, webhook_id = excluded.webhook_id, "
@@ -309,10 +306,11 @@ const BatchSql &mentionsSql()
 const BatchSql &reactionsSql()
 {
     static const BatchSql sql(
-        u"INSERT INTO reactions (message_id, emoji, user_id, burst, channel_id, author_id, "
-        u"message_created_at, first_seen_at, last_seen_at) VALUES "_s,
-        u"(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        u" ON CONFLICT (message_id, emoji, user_id, burst) DO UPDATE SET removed_at = NULL, "_s +
+        u"INSERT INTO reactions (channel_id, message_id, emoji, user_id, burst, author_id, "
+        u"first_seen_at, last_seen_at) VALUES "_s,
+        u"(?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u" ON CONFLICT (channel_id, message_id, emoji, user_id, burst) DO UPDATE SET "
+        u"removed_at = NULL, "_s +
             seenColumns(u"reactions"_s));
     return sql;
 }
@@ -329,7 +327,9 @@ void Repository::dropCachesAfterRollback()
     if (m_db.rollbackCount() != m_rollbacksSeen) {
         m_rollbacksSeen = m_db.rollbackCount();
         m_emojiIds.clear();
+        m_emojisKnown.clear();
         m_usersWritten.clear();
+        m_usersKnown.clear();
     }
 }
 
@@ -363,30 +363,31 @@ Result<void> Repository::upsertGuild(const GuildRecord &guild)
 Result<void> Repository::upsertUsers(const QList<UserRecord> &users, qint64 seenAt)
 {
     return write([&]() -> Result<void> {
-        QList<UserRecord> changed;
-        for (const UserRecord &user :
-             lastOfEachKey(users, [](const UserRecord &u) { return u.id; })) {
+        // Most users of a page (authors, reactors) were written moments ago: filter those
+        // out before any copying.
+        QList<UserRecord> fresh;
+        for (const UserRecord &user : users) {
             const auto written = m_usersWritten.constFind(user.id);
-            if (written != m_usersWritten.constEnd() && written->second == seenAt &&
-                sameUser(written->first, user))
-                continue;
-            changed.append(user);
+            if (written == m_usersWritten.constEnd() || written->second != seenAt ||
+                !sameUser(written->first, user))
+                fresh.append(user);
         }
-        if (changed.isEmpty())
+        if (fresh.isEmpty())
             return {};
+        const QList<UserRecord> changed =
+            lastOfEachKey(fresh, [](const UserRecord &u) { return u.id; });
         const Result<void> done =
-            insertBatched(m_db, usersSql(), changed.size(), [&](QSqlQuery &q, int &p, qsizetype i) {
+            insertBatched(m_db, usersSql(), changed.size(), [&](RowBinder &b, qsizetype i) {
                 const UserRecord &u = changed.at(i);
-                q.bindValue(p++, sql::id(u.id));
-                q.bindValue(p++, u.username.isNull() ? u""_s : u.username);
-                q.bindValue(p++, sql::text(u.globalName));
-                q.bindValue(p++, sql::text(u.discriminator));
-                q.bindValue(p++, sql::text(u.avatar));
-                q.bindValue(p++, sql::flag(u.bot));
-                q.bindValue(p++, sql::flag(u.system));
-                q.bindValue(p++, sql::integer(snowflake::toMsecs(u.id)));
-                q.bindValue(p++, sql::integer(seenAt));
-                q.bindValue(p++, sql::integer(seenAt));
+                b.id(u.id);
+                b.textOrEmpty(u.username);
+                b.text(u.globalName);
+                b.text(u.discriminator);
+                b.text(u.avatar);
+                b.flag(u.bot);
+                b.flag(u.system);
+                b.integer(seenAt);
+                b.integer(seenAt);
             });
         if (!done)
             return done;
@@ -416,17 +417,17 @@ Result<void> Repository::replaceRoles(quint64 guildId, const QList<RoleRecord> &
         if (!read)
             return read;
         const Result<void> done =
-            insertBatched(m_db, rolesSql(), unique.size(), [&](QSqlQuery &q, int &p, qsizetype i) {
+            insertBatched(m_db, rolesSql(), unique.size(), [&](RowBinder &b, qsizetype i) {
                 const RoleRecord &r = unique.at(i);
-                q.bindValue(p++, sql::id(guildId));
-                q.bindValue(p++, sql::id(r.id));
-                q.bindValue(p++, r.name.isNull() ? u""_s : r.name);
-                q.bindValue(p++, sql::integer(r.color));
-                q.bindValue(p++, r.position);
-                q.bindValue(p++, r.permissions.isEmpty() ? u"0"_s : r.permissions);
-                q.bindValue(p++, sql::flag(r.managed));
-                q.bindValue(p++, sql::flag(r.hoist));
-                q.bindValue(p++, sql::flag(r.mentionable));
+                b.id(guildId);
+                b.id(r.id);
+                b.textOrEmpty(r.name);
+                b.integer(r.color);
+                b.integer(r.position);
+                b.text(r.permissions.isEmpty() ? u"0"_s : r.permissions);
+                b.flag(r.managed);
+                b.flag(r.hoist);
+                b.flag(r.mentionable);
             });
         if (!done)
             return done;
@@ -461,13 +462,13 @@ Result<void> Repository::replaceEmojis(quint64 guildId, const QList<EmojiRecord>
         if (!read)
             return read;
         const Result<void> done =
-            insertBatched(m_db, emojisSql(), unique.size(), [&](QSqlQuery &q, int &p, qsizetype i) {
+            insertBatched(m_db, emojisSql(), unique.size(), [&](RowBinder &b, qsizetype i) {
                 const EmojiRecord &e = unique.at(i);
-                q.bindValue(p++, sql::id(guildId));
-                q.bindValue(p++, sql::id(e.id));
-                q.bindValue(p++, e.name.isNull() ? u""_s : e.name);
-                q.bindValue(p++, sql::flag(e.animated));
-                q.bindValue(p++, sql::flag(e.available));
+                b.id(guildId);
+                b.id(e.id);
+                b.textOrEmpty(e.name);
+                b.flag(e.animated);
+                b.flag(e.available);
             });
         if (!done)
             return done;
@@ -487,25 +488,24 @@ Result<void> Repository::upsertChannels(quint64 guildId, const QList<ChannelReco
     return write([&]() -> Result<void> {
         const QList<ChannelRecord> unique =
             lastOfEachKey(channels, [](const ChannelRecord &c) { return c.id; });
-        return insertBatched(
-            m_db, channelsSql(), unique.size(), [&](QSqlQuery &q, int &p, qsizetype i) {
-                const ChannelRecord &c = unique.at(i);
-                q.bindValue(p++, sql::id(c.id));
-                q.bindValue(p++, sql::id(guildId));
-                q.bindValue(p++, sql::id(c.parentId));
-                q.bindValue(p++, c.type);
-                q.bindValue(p++, sql::text(c.name));
-                q.bindValue(p++, c.position ? QVariant(*c.position) : sql::nullInteger());
-                q.bindValue(p++, sql::text(c.topic));
-                q.bindValue(p++, sql::id(c.lastMessageId));
-                q.bindValue(p++, sql::id(c.ownerId));
-                q.bindValue(p++, sql::flag(c.archived));
-                q.bindValue(p++, sql::integer(c.archiveTimestamp));
-                q.bindValue(p++, sql::flag(c.locked));
-                q.bindValue(p++, sql::integer(c.messageCount));
-                q.bindValue(p++, sql::flag(c.readable));
-                q.bindValue(p++, sql::text(c.rawJson));
-            });
+        return insertBatched(m_db, channelsSql(), unique.size(), [&](RowBinder &b, qsizetype i) {
+            const ChannelRecord &c = unique.at(i);
+            b.id(c.id);
+            b.id(guildId);
+            b.id(c.parentId);
+            b.integer(c.type);
+            b.text(c.name);
+            b.integer(c.position ? std::optional<qint64>(*c.position) : std::nullopt);
+            b.text(c.topic);
+            b.id(c.lastMessageId);
+            b.id(c.ownerId);
+            b.flag(c.archived);
+            b.integer(c.archiveTimestamp);
+            b.flag(c.locked);
+            b.integer(c.messageCount);
+            b.flag(c.readable);
+            b.text(c.rawJson);
+        });
     });
 }
 
@@ -608,30 +608,30 @@ Result<void> Repository::upsertMembers(quint64 guildId, const QList<MemberRecord
             }
         }
 
-        Result<void> done = insertBatched(m_db, membersSql(), unique.size(),
-                                          [&](QSqlQuery &q, int &p, qsizetype i) {
-                                              const MemberRecord &m = unique.at(i);
-                                              q.bindValue(p++, sql::id(guildId));
-                                              q.bindValue(p++, sql::id(m.userId));
-                                              q.bindValue(p++, sql::text(m.nick));
-                                              q.bindValue(p++, sql::integer(m.joinedAt));
-                                              q.bindValue(p++, sql::integer(m.premiumSince));
-                                              q.bindValue(p++, sql::integer(m.flags));
-                                              q.bindValue(p++, sql::flag(m.pending));
-                                              q.bindValue(p++, sql::integer(seenAt));
-                                              q.bindValue(p++, sql::integer(seenAt));
-                                          });
+        Result<void> done =
+            insertBatched(m_db, membersSql(), unique.size(), [&](RowBinder &b, qsizetype i) {
+                const MemberRecord &m = unique.at(i);
+                b.id(guildId);
+                b.id(m.userId);
+                b.text(m.nick);
+                b.integer(m.joinedAt);
+                b.integer(m.premiumSince);
+                b.integer(m.flags);
+                b.flag(m.pending);
+                b.integer(seenAt);
+                b.integer(seenAt);
+            });
         if (!done)
             return done;
-        done = insertBatched(m_db, memberHistorySql(), history.size(),
-                             [&](QSqlQuery &q, int &p, qsizetype i) {
-                                 const HistoryRow &h = history.at(i);
-                                 q.bindValue(p++, sql::id(guildId));
-                                 q.bindValue(p++, sql::id(h.userId));
-                                 q.bindValue(p++, h.event);
-                                 q.bindValue(p++, sql::integer(h.at));
-                                 q.bindValue(p++, sql::integer(seenAt));
-                             });
+        done =
+            insertBatched(m_db, memberHistorySql(), history.size(), [&](RowBinder &b, qsizetype i) {
+                const HistoryRow &h = history.at(i);
+                b.id(guildId);
+                b.id(h.userId);
+                b.text(h.event);
+                b.integer(h.at);
+                b.integer(seenAt);
+            });
         if (!done)
             return done;
 
@@ -647,25 +647,24 @@ Result<void> Repository::upsertMembers(quint64 guildId, const QList<MemberRecord
             if (!removed)
                 return removed.error();
         }
-        done = insertBatched(m_db, memberRolesSql(), adds.size(),
-                             [&](QSqlQuery &q, int &p, qsizetype i) {
-                                 q.bindValue(p++, sql::id(guildId));
-                                 q.bindValue(p++, sql::id(adds.at(i).userId));
-                                 q.bindValue(p++, sql::id(adds.at(i).roleId));
-                             });
+        done = insertBatched(m_db, memberRolesSql(), adds.size(), [&](RowBinder &b, qsizetype i) {
+            b.id(guildId);
+            b.id(adds.at(i).userId);
+            b.id(adds.at(i).roleId);
+        });
         if (!done)
             return done;
         const QString source = roleSourceName(RoleSource::Sync);
         return insertBatched(m_db, roleHistorySql(), roleChanges.size(),
-                             [&](QSqlQuery &q, int &p, qsizetype i) {
+                             [&](RowBinder &b, qsizetype i) {
                                  const RoleRow &r = roleChanges.at(i);
-                                 q.bindValue(p++, sql::id(guildId));
-                                 q.bindValue(p++, sql::id(r.userId));
-                                 q.bindValue(p++, sql::id(r.roleId));
-                                 q.bindValue(p++, r.added ? u"add"_s : u"remove"_s);
-                                 q.bindValue(p++, sql::nullInteger());
-                                 q.bindValue(p++, sql::integer(seenAt));
-                                 q.bindValue(p++, source);
+                                 b.id(guildId);
+                                 b.id(r.userId);
+                                 b.id(r.roleId);
+                                 b.text(r.added ? u"add"_s : u"remove"_s);
+                                 b.null();
+                                 b.integer(seenAt);
+                                 b.text(source);
                              });
     });
 }
@@ -687,16 +686,15 @@ Result<void> Repository::removeAllRoles(quint64 guildId, quint64 userId, qint64 
     if (!removed)
         return removed.error();
     const QString source = roleSourceName(RoleSource::Sync);
-    return insertBatched(m_db, roleHistorySql(), roles.size(),
-                         [&](QSqlQuery &q, int &p, qsizetype i) {
-                             q.bindValue(p++, sql::id(guildId));
-                             q.bindValue(p++, sql::id(userId));
-                             q.bindValue(p++, sql::id(roles.at(i)));
-                             q.bindValue(p++, u"remove"_s);
-                             q.bindValue(p++, sql::nullInteger());
-                             q.bindValue(p++, sql::integer(observedAt));
-                             q.bindValue(p++, source);
-                         });
+    return insertBatched(m_db, roleHistorySql(), roles.size(), [&](RowBinder &b, qsizetype i) {
+        b.id(guildId);
+        b.id(userId);
+        b.id(roles.at(i));
+        b.text(u"remove"_s);
+        b.null();
+        b.integer(observedAt);
+        b.text(source);
+    });
 }
 
 Result<void> Repository::markMembersLeft(quint64 guildId, const QList<quint64> &userIds,
@@ -723,12 +721,12 @@ Result<void> Repository::markMembersLeft(quint64 guildId, const QList<quint64> &
                 return removed;
         }
         return insertBatched(m_db, memberHistorySql(), present.size(),
-                             [&](QSqlQuery &q, int &p, qsizetype i) {
-                                 q.bindValue(p++, sql::id(guildId));
-                                 q.bindValue(p++, sql::id(present.at(i)));
-                                 q.bindValue(p++, u"leave"_s);
-                                 q.bindValue(p++, sql::nullInteger());
-                                 q.bindValue(p++, sql::integer(observedAt));
+                             [&](RowBinder &b, qsizetype i) {
+                                 b.id(guildId);
+                                 b.id(present.at(i));
+                                 b.text(u"leave"_s);
+                                 b.null();
+                                 b.integer(observedAt);
                              });
     });
 }
@@ -810,6 +808,7 @@ Result<qint64> Repository::internEmoji(const ReactionEmoji &emoji)
     if (!done)
         return done.error();
     m_emojiIds.insert(emoji.key, id);
+    m_emojisKnown.insert(id);
     return id;
 }
 
@@ -868,23 +867,22 @@ Result<void> Repository::upsertMessages(quint64 guildId, const QList<MessageReco
         if (!read)
             return read;
 
-        Result<void> done = insertBatched(
-            m_db, messagesSql(), unique.size(), [&](QSqlQuery &q, int &p, qsizetype i) {
+        Result<void> done =
+            insertBatched(m_db, messagesSql(), unique.size(), [&](RowBinder &b, qsizetype i) {
                 const MessageRecord &m = unique.at(i);
-                q.bindValue(p++, sql::id(m.id));
-                q.bindValue(p++, sql::id(guildId));
-                q.bindValue(p++, sql::id(m.channelId));
-                q.bindValue(p++, sql::id(m.authorId));
-                q.bindValue(p++, m.type);
-                q.bindValue(p++, m.content.isNull() ? u""_s : m.content);
-                q.bindValue(p++, sql::integer(snowflake::toMsecs(m.id)));
-                q.bindValue(p++, sql::integer(m.editedAt));
-                q.bindValue(p++, sql::id(m.replyToMessageId));
-                q.bindValue(p++, sql::id(m.replyToAuthorId));
-                q.bindValue(p++, sql::id(m.webhookId));
-                q.bindValue(p++, sql::integer(m.flags));
-                q.bindValue(p++, sql::integer(seenAt));
-                q.bindValue(p++, sql::integer(seenAt));
+                b.id(m.id);
+                b.id(guildId);
+                b.id(m.channelId);
+                b.id(m.authorId);
+                b.integer(m.type);
+                b.textOrEmpty(m.content);
+                b.integer(m.editedAt);
+                b.id(m.replyToMessageId);
+                b.id(m.replyToAuthorId);
+                b.id(m.webhookId);
+                b.integer(m.flags);
+                b.integer(seenAt);
+                b.integer(seenAt);
             });
         if (!done)
             return done;
@@ -906,11 +904,10 @@ Result<void> Repository::upsertMessages(quint64 guildId, const QList<MessageReco
             for (const quint64 user : std::as_const(users))
                 mentions.append({m.id, user});
         }
-        done = insertBatched(m_db, mentionsSql(), mentions.size(),
-                             [&](QSqlQuery &q, int &p, qsizetype i) {
-                                 q.bindValue(p++, sql::id(mentions.at(i).first));
-                                 q.bindValue(p++, sql::id(mentions.at(i).second));
-                             });
+        done = insertBatched(m_db, mentionsSql(), mentions.size(), [&](RowBinder &b, qsizetype i) {
+            b.id(mentions.at(i).first);
+            b.id(mentions.at(i).second);
+        });
         if (!done)
             return done;
 
@@ -968,6 +965,85 @@ Result<int> Repository::sweepMessages(quint64 channelId, quint64 fromId, quint64
     return static_cast<int>(gone.size());
 }
 
+// The reactions table declares no foreign keys (for speed), so each page is checked here:
+// emoji and users are mostly known from this repository's own writes, the rest is one query.
+Result<void> Repository::checkReactionParents(const QList<ReactionRecord> &reactions)
+{
+    QList<quint64> unknownUsers;
+    QList<quint64> unknownEmojis;
+    for (const ReactionRecord &r : reactions) {
+        if (!m_usersWritten.contains(r.userId) && !m_usersKnown.contains(r.userId))
+            unknownUsers.append(r.userId);
+        if (!m_emojisKnown.contains(r.emoji))
+            unknownEmojis.append(static_cast<quint64>(r.emoji));
+    }
+    const auto confirm = [&](QList<quint64> &ids, const QString &sql, auto &known,
+                             const QString &what, const QString &hint) -> Result<void> {
+        if (ids.isEmpty())
+            return {};
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        const Result<void> read =
+            selectIn(m_db, sql, {}, ids, QString(), [&](const QSqlQuery &row) {
+                known.insert(static_cast<typename std::decay_t<decltype(known)>::key_type>(
+                    sql::toInteger(row.value(0))));
+            });
+        if (!read)
+            return read;
+        for (const quint64 id : std::as_const(ids)) {
+            if (!known.contains(
+                    static_cast<typename std::decay_t<decltype(known)>::key_type>(id))) {
+                return Error{u"Cannot store a reaction by %1 %2: it is not stored."_s.arg(what).arg(
+                                 static_cast<qint64>(id)),
+                             hint};
+            }
+        }
+        return {};
+    };
+    if (const Result<void> users =
+            confirm(unknownUsers, u"SELECT id FROM users WHERE id IN "_s, m_usersKnown, u"user"_s,
+                    u"This is a bug in Gavel (reactors must be written with upsertUsers() "
+                    u"before their reactions); please report it."_s);
+        !users)
+        return users;
+    return confirm(unknownEmojis, u"SELECT id FROM reaction_emojis WHERE id IN "_s, m_emojisKnown,
+                   u"emoji"_s,
+                   u"This is a bug in Gavel (emoji ids come from internEmoji() in a transaction "
+                   u"that committed); please report it."_s);
+}
+
+template<typename Fn>
+Result<void> Repository::forEachChannel(const QHash<quint64, StoredMessage> &messages,
+                                        const QList<quint64> &messageIds, Fn &&fn)
+{
+    QMap<quint64, QList<quint64>> byChannel;
+    for (const quint64 id : messageIds) {
+        const auto found = messages.constFind(id);
+        if (found != messages.constEnd())
+            byChannel[found->channelId].append(id);
+    }
+    for (auto it = byChannel.cbegin(); it != byChannel.cend(); ++it) {
+        if (const Result<void> done = fn(it.key(), it.value()); !done)
+            return done;
+    }
+    return {};
+}
+
+Result<QHash<quint64, Repository::StoredMessage>>
+Repository::storedMessages(const QList<quint64> &messageIds)
+{
+    QHash<quint64, StoredMessage> stored;
+    const Result<void> read =
+        selectIn(m_db, u"SELECT id, channel_id, author_id FROM messages WHERE id IN "_s, {},
+                 messageIds, QString(), [&](const QSqlQuery &row) {
+                     stored.insert(sql::toId(row.value(0)),
+                                   {sql::toId(row.value(1)), sql::toId(row.value(2))});
+                 });
+    if (!read)
+        return read.error();
+    return stored;
+}
+
 Result<void> Repository::upsertReactions(const QList<ReactionRecord> &reactions, qint64 seenAt)
 {
     return write([&]() -> Result<void> {
@@ -986,41 +1062,63 @@ Result<void> Repository::upsertReactions(const QList<ReactionRecord> &reactions,
         }
         if (unique.isEmpty())
             return {};
-        std::sort(unique.begin(), unique.end(),
-                  [](const ReactionRecord &a, const ReactionRecord &b) {
-                      return std::tie(a.messageId, a.emoji, a.userId, a.burst) <
-                             std::tie(b.messageId, b.emoji, b.userId, b.burst);
-                  });
         QList<quint64> messageIds;
-        for (const ReactionRecord &r : std::as_const(unique)) {
-            if (messageIds.isEmpty() || messageIds.constLast() != r.messageId)
-                messageIds.append(r.messageId);
+        for (const ReactionRecord &r : std::as_const(unique))
+            messageIds.append(r.messageId);
+        std::sort(messageIds.begin(), messageIds.end());
+        messageIds.erase(std::unique(messageIds.begin(), messageIds.end()), messageIds.end());
+
+        // Channel and author come from the stored message, so the copies in the reaction rows
+        // always agree with it.
+        const Result<QHash<quint64, StoredMessage>> messages = storedMessages(messageIds);
+        if (!messages)
+            return messages.error();
+        for (const quint64 id : std::as_const(messageIds)) {
+            if (!messages->contains(id)) {
+                return Error{u"Cannot store reactions on message %1: the message itself is not "
+                             u"stored."_s.arg(id),
+                             u"This is a bug in Gavel (a page's messages must be written before "
+                             u"their reactions); please report it."_s};
+            }
         }
+        if (const Result<void> known = checkReactionParents(unique); !known)
+            return known;
+        // Channel order, then key order: appends to the channel's range of the B-tree.
+        std::sort(unique.begin(), unique.end(),
+                  [&](const ReactionRecord &a, const ReactionRecord &b) {
+                      const quint64 ca = messages->value(a.messageId).channelId;
+                      const quint64 cb = messages->value(b.messageId).channelId;
+                      return std::tie(ca, a.messageId, a.emoji, a.userId, a.burst) <
+                             std::tie(cb, b.messageId, b.emoji, b.userId, b.burst);
+                  });
 
         ReactionKeySet live;
-        const Result<void> read = selectIn(
-            m_db,
-            u"SELECT message_id, emoji, user_id, burst FROM reactions "
-            u"WHERE removed_at IS NULL AND message_id IN "_s,
-            {}, messageIds, QString(), [&](const QSqlQuery &row) {
-                live.insert(ReactionKey{sql::toId(row.value(0)), sql::toInteger(row.value(1)),
+        const Result<void> read =
+            forEachChannel(*messages, messageIds, [&](quint64 channel, const QList<quint64> &ids) {
+                return selectIn(m_db,
+                                u"SELECT message_id, emoji, user_id, burst FROM reactions "
+                                u"WHERE removed_at IS NULL AND channel_id = ? AND message_id IN "_s,
+                                {sql::id(channel)}, ids, QString(), [&](const QSqlQuery &row) {
+                                    live.insert(ReactionKey{
+                                        sql::toId(row.value(0)), sql::toInteger(row.value(1)),
                                         sql::toId(row.value(2)), sql::toFlag(row.value(3))});
+                                });
             });
         if (!read)
             return read;
 
-        const Result<void> done = insertBatched(
-            m_db, reactionsSql(), unique.size(), [&](QSqlQuery &q, int &p, qsizetype i) {
+        const Result<void> done =
+            insertBatched(m_db, reactionsSql(), unique.size(), [&](RowBinder &b, qsizetype i) {
                 const ReactionRecord &r = unique.at(i);
-                q.bindValue(p++, sql::id(r.messageId));
-                q.bindValue(p++, sql::integer(r.emoji));
-                q.bindValue(p++, sql::id(r.userId));
-                q.bindValue(p++, sql::flag(r.burst));
-                q.bindValue(p++, sql::id(r.channelId));
-                q.bindValue(p++, sql::id(r.authorId));
-                q.bindValue(p++, sql::integer(snowflake::toMsecs(r.messageId)));
-                q.bindValue(p++, sql::integer(seenAt));
-                q.bindValue(p++, sql::integer(seenAt));
+                const StoredMessage message = messages->value(r.messageId);
+                b.id(message.channelId);
+                b.id(r.messageId);
+                b.integer(r.emoji);
+                b.id(r.userId);
+                b.flag(r.burst);
+                b.id(message.authorId);
+                b.integer(seenAt);
+                b.integer(seenAt);
             });
         if (!done)
             return done;
@@ -1028,25 +1126,26 @@ Result<void> Repository::upsertReactions(const QList<ReactionRecord> &reactions,
         QHash<quint64, qint64> added;
         for (const ReactionRecord &r : std::as_const(unique)) {
             if (live.find(ReactionKey{r.messageId, r.emoji, r.userId, r.burst}) == live.end())
-                ++added[r.channelId];
+                ++added[messages->value(r.messageId).channelId];
         }
         return addChannelStats({}, added);
     });
 }
 
-Result<QHash<quint64, qint64>> Repository::liveReactionsByChannel(const QList<quint64> &messageIds)
+Result<QHash<quint64, qint64>>
+Repository::liveReactionsByChannel(const QHash<quint64, StoredMessage> &messages,
+                                   const QList<quint64> &messageIds)
 {
     QHash<quint64, qint64> counts;
-    QList<quint64> ids = messageIds;
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     const Result<void> read =
-        selectIn(m_db,
-                 u"SELECT channel_id, COUNT(*) FROM reactions WHERE removed_at IS NULL "
-                 u"AND message_id IN "_s,
-                 {}, ids, u" GROUP BY channel_id"_s, [&](const QSqlQuery &row) {
-                     counts[sql::toId(row.value(0))] += sql::toInteger(row.value(1));
-                 });
+        forEachChannel(messages, messageIds, [&](quint64 channel, const QList<quint64> &ids) {
+            return selectIn(m_db,
+                            u"SELECT COUNT(*) FROM reactions WHERE removed_at IS NULL "
+                            u"AND channel_id = ? AND message_id IN "_s,
+                            {sql::id(channel)}, ids, QString(), [&](const QSqlQuery &row) {
+                                counts[channel] += sql::toInteger(row.value(0));
+                            });
+        });
     if (!read)
         return read.error();
     return counts;
@@ -1058,25 +1157,26 @@ Result<void> Repository::markReactionsRemoved(const QList<ReactionKey> &keys, qi
         QList<quint64> messageIds;
         for (const ReactionKey &key : keys)
             messageIds.append(key.messageId);
-        const Result<QHash<quint64, qint64>> before = liveReactionsByChannel(messageIds);
-        if (!before)
-            return before.error();
+        std::sort(messageIds.begin(), messageIds.end());
+        messageIds.erase(std::unique(messageIds.begin(), messageIds.end()), messageIds.end());
+        const Result<QHash<quint64, StoredMessage>> messages = storedMessages(messageIds);
+        if (!messages)
+            return messages.error();
+        QHash<quint64, qint64> removed;
         for (const ReactionKey &key : keys) {
-            const Result<QSqlQuery *> marked =
-                m_db.exec(u"UPDATE reactions SET removed_at = ? WHERE message_id = ? AND emoji = ? "
-                          u"AND user_id = ? AND burst = ? AND removed_at IS NULL"_s,
-                          {sql::integer(at), sql::id(key.messageId), sql::integer(key.emoji),
-                           sql::id(key.userId), sql::flag(key.burst)});
+            const auto message = messages->constFind(key.messageId);
+            if (message == messages->constEnd())
+                continue; // nothing stored, nothing to mark
+            const Result<QSqlQuery *> marked = m_db.exec(
+                u"UPDATE reactions SET removed_at = ? WHERE channel_id = ? AND message_id = ? "
+                u"AND emoji = ? AND user_id = ? AND burst = ? AND removed_at IS NULL"_s,
+                {sql::integer(at), sql::id(message->channelId), sql::id(key.messageId),
+                 sql::integer(key.emoji), sql::id(key.userId), sql::flag(key.burst)});
             if (!marked)
                 return marked.error();
+            removed[message->channelId] -= std::max(0, (*marked)->numRowsAffected());
         }
-        const Result<QHash<quint64, qint64>> after = liveReactionsByChannel(messageIds);
-        if (!after)
-            return after.error();
-        QHash<quint64, qint64> delta;
-        for (auto it = before->cbegin(); it != before->cend(); ++it)
-            delta[it.key()] = after->value(it.key()) - it.value();
-        return addChannelStats({}, delta);
+        return addChannelStats({}, removed);
     });
 }
 
@@ -1085,22 +1185,32 @@ Result<int> Repository::sweepReactions(const QList<quint64> &messageIds, qint64 
 {
     int marked = 0;
     const Result<void> done = write([&]() -> Result<void> {
-        const Result<QHash<quint64, qint64>> before = liveReactionsByChannel(messageIds);
-        if (!before)
-            return before.error();
         QList<quint64> ids = messageIds;
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        for (const quint64 id : std::as_const(ids)) {
-            const Result<QSqlQuery *> swept =
-                m_db.exec(u"UPDATE reactions SET removed_at = ? WHERE message_id = ? "
-                          u"AND removed_at IS NULL AND last_seen_at < ?"_s,
-                          {sql::integer(at), sql::id(id), sql::integer(seenBefore)});
-            if (!swept)
-                return swept.error();
-            marked += std::max(0, (*swept)->numRowsAffected());
-        }
-        const Result<QHash<quint64, qint64>> after = liveReactionsByChannel(messageIds);
+        const Result<QHash<quint64, StoredMessage>> messages = storedMessages(ids);
+        if (!messages)
+            return messages.error();
+        const Result<QHash<quint64, qint64>> before = liveReactionsByChannel(*messages, ids);
+        if (!before)
+            return before.error();
+        const Result<void> swept = forEachChannel(
+            *messages, ids, [&](quint64 channel, const QList<quint64> &channelIds) -> Result<void> {
+                for (const quint64 id : channelIds) {
+                    const Result<QSqlQuery *> update = m_db.exec(
+                        u"UPDATE reactions SET removed_at = ? WHERE channel_id = ? "
+                        u"AND message_id = ? AND removed_at IS NULL AND last_seen_at < ?"_s,
+                        {sql::integer(at), sql::id(channel), sql::id(id),
+                         sql::integer(seenBefore)});
+                    if (!update)
+                        return update.error();
+                    marked += std::max(0, (*update)->numRowsAffected());
+                }
+                return {};
+            });
+        if (!swept)
+            return swept;
+        const Result<QHash<quint64, qint64>> after = liveReactionsByChannel(*messages, ids);
         if (!after)
             return after.error();
         QHash<quint64, qint64> delta;

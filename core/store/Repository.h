@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -94,13 +95,28 @@ private:
     Result<void> write(Work &&work);
     Result<void> addChannelStats(const QHash<quint64, qint64> &messages,
                                  const QHash<quint64, qint64> &reactions);
-    Result<QHash<quint64, qint64>> liveReactionsByChannel(const QList<quint64> &messageIds);
+    struct StoredMessage
+    {
+        quint64 channelId = 0;
+        quint64 authorId = 0;
+    };
+    Result<QHash<quint64, StoredMessage>> storedMessages(const QList<quint64> &messageIds);
+    template<typename Fn>
+    Result<void> forEachChannel(const QHash<quint64, StoredMessage> &messages,
+                                const QList<quint64> &messageIds, Fn &&fn);
+    Result<QHash<quint64, qint64>>
+    liveReactionsByChannel(const QHash<quint64, StoredMessage> &messages,
+                           const QList<quint64> &messageIds);
+    Result<void> checkReactionParents(const QList<ReactionRecord> &reactions);
     Result<void> removeAllRoles(quint64 guildId, quint64 userId, qint64 observedAt);
     void dropCachesAfterRollback();
 
     Database &m_db;
     quint64 m_rollbacksSeen = 0;
+    // Caches of what exists; all are dropped when a transaction rolls back.
     QHash<QString, qint64> m_emojiIds;
+    QSet<qint64> m_emojisKnown;
+    QSet<quint64> m_usersKnown;
     // Users written by this repository with exactly these attributes and seenAt: writing them
     // again would change nothing, and authors and reactors repeat on every page of a sync.
     QHash<quint64, std::pair<UserRecord, qint64>> m_usersWritten;
