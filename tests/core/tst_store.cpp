@@ -123,8 +123,8 @@ const std::map<int, VersionSeed> &versionSeeds()
               const QStringList statements = {
                   u"INSERT INTO guilds (id, name, source) VALUES (81384788765712384, 'Seed "
                   u"guild', 'discord')"_s,
-                  u"INSERT INTO users (id, username, bot, system, created_at, first_seen_at, "
-                  u"last_seen_at) VALUES (80351110224678912, 'nelly', 0, 0, 1440000000000, 1, 2)"_s,
+                  u"INSERT INTO users (id, username, bot, system, first_seen_at, last_seen_at) "
+                  u"VALUES (80351110224678912, 'nelly', 0, 0, 1, 2)"_s,
                   u"INSERT INTO members (guild_id, user_id, joined_at, first_seen_at, "
                   u"last_seen_at) VALUES (81384788765712384, 80351110224678912, 1450000000000, "
                   u"1, 2)"_s,
@@ -135,14 +135,13 @@ const std::map<int, VersionSeed> &versionSeeds()
                   u"INSERT INTO channels (id, guild_id, type, name) VALUES "
                   u"(81384788765712390, 81384788765712384, 0, 'general')"_s,
                   u"INSERT INTO messages (id, guild_id, channel_id, author_id, content, "
-                  u"created_at, first_seen_at, last_seen_at) VALUES (175928847299117063, "
-                  u"81384788765712384, 81384788765712390, 80351110224678912, 'hello', "
-                  u"1462015105796, 1, 2)"_s,
+                  u"first_seen_at, last_seen_at) VALUES (175928847299117063, "
+                  u"81384788765712384, 81384788765712390, 80351110224678912, 'hello', 1, 2)"_s,
                   u"INSERT INTO reaction_emojis (key, name) VALUES ('👍', '👍')"_s,
                   u"INSERT INTO reactions (message_id, emoji, user_id, burst, channel_id, "
-                  u"author_id, message_created_at, first_seen_at, last_seen_at) SELECT "
+                  u"author_id, first_seen_at, last_seen_at) SELECT "
                   u"175928847299117063, id, 80351110224678912, 0, 81384788765712390, "
-                  u"80351110224678912, 1462015105796, 1, 2 FROM reaction_emojis"_s,
+                  u"80351110224678912, 1, 2 FROM reaction_emojis"_s,
                   u"INSERT INTO member_role_history (guild_id, user_id, role_id, action, "
                   u"observed_at, source) VALUES (81384788765712384, 80351110224678912, "
                   u"81384788765712385, 'add', 2, 'sync')"_s,
@@ -163,7 +162,9 @@ const std::map<int, VersionSeed> &versionSeeds()
               QCOMPARE(count(db, u"SELECT COUNT(*) FROM members WHERE joined_at = 1450000000000"_s),
                        1);
               QCOMPARE(count(db, u"SELECT COUNT(*) FROM member_roles"_s), 1);
-              QCOMPARE(count(db, u"SELECT COUNT(*) FROM messages WHERE content = 'hello'"_s), 1);
+              QCOMPARE(count(db, u"SELECT COUNT(*) FROM messages WHERE content = 'hello' "
+                                 u"AND created_at = 1462015105796"_s),
+                       1);
               QCOMPARE(count(db, u"SELECT COUNT(*) FROM reactions r JOIN reaction_emojis e "
                                  u"ON e.id = r.emoji WHERE e.key = '👍'"_s),
                        1);
@@ -734,8 +735,8 @@ void TestStore::errorsNeverQuoteValues()
 
     const QString secret = u"private message text 4711"_s;
     // A CHECK violation: PostgreSQL would quote the failing row, secret included.
-    const auto failed = db.exec(u"INSERT INTO users (id, username, bot, created_at, "
-                                u"first_seen_at, last_seen_at) VALUES (?, ?, 7, 0, 0, 0)"_s,
+    const auto failed = db.exec(u"INSERT INTO users (id, username, bot, "
+                                u"first_seen_at, last_seen_at) VALUES (?, ?, 7, 0, 0)"_s,
                                 {sql::integer(1), secret});
     QVERIFY(!failed.ok());
     const QString text = failed.error().text();

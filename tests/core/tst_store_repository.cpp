@@ -1,6 +1,7 @@
 #include "StoreSampleGuild.h"
 #include "StoreTestDatabase.h"
 #include "common/Snowflake.h"
+#include "store/CanonicalDump.h"
 #include "store/Database.h"
 #include "store/Queries.h"
 #include "store/Repository.h"
@@ -195,6 +196,7 @@ private Q_SLOTS:
     void rolledBackPageLeavesNothing();
     void rebuildChannelStats_data() { addBackendData(); }
     void rebuildChannelStats();
+    void diskFullDuringPage();
 };
 
 #define OPEN_DATABASE(db)                                                                          \
@@ -614,8 +616,6 @@ void TestStoreRepository::reactions()
         r.emoji = emoji;
         r.userId = userId;
         r.burst = burst;
-        r.channelId = n == 1 ? channelA : channelB;
-        r.authorId = n == 1 ? userA : userB;
         return r;
     };
     const QList<ReactionRecord> page = {
@@ -688,6 +688,8 @@ void TestStoreRepository::reactions()
     const Result<void> orphan = db.transaction(
         [&] { return repo.upsertReactions({reaction(9, thumbs, userA, false)}, 600); });
     QVERIFY(!orphan.ok());
+    QVERIFY2(orphan.error().message.contains(u"the message itself is not stored"_s),
+             qPrintable(orphan.error().text()));
     QCOMPARE(integer(db, u"SELECT COUNT(*) FROM reactions"_s), 4);
     QVERIFY(statsMatchRows(db));
 }
@@ -884,8 +886,6 @@ void TestStoreRepository::rolledBackPageLeavesNothing()
         r.messageId = messageId(2);
         r.emoji = *emoji;
         r.userId = userC;
-        r.channelId = channelA;
-        r.authorId = userB;
         if (const auto done = repo.upsertReactions({r}, 20); !done)
             return done;
         if (const auto done = repo.markMessagesDeleted({messageId(1)}, 20); !done)
@@ -912,6 +912,38 @@ void TestStoreRepository::rebuildChannelStats()
     QVERIFY(!statsMatchRows(db));
     QVERIFY(repo.rebuildChannelStats().ok());
     QVERIFY(statsMatchRows(db));
+}
+
+void TestStoreRepository::diskFullDuringPage()
+{
+    // The bulk write path (SQLite's C API when available) reports a full disk like every
+    // other write, and the failed page leaves the committed ones as they were.
+    StoreTestDatabase tmp(Backend::Sqlite);
+    QVERIFY(tmp.isValid());
+    auto opened = tmp.open();
+    QVERIFY(opened.ok());
+    Database &db = **opened;
+    Repository repo(db);
+    QVERIFY(writeFrame(repo).ok());
+    QVERIFY(repo.upsertMessages(guildId, {message(1, channelA, userA, u"committed"_s)}, 10).ok());
+    const QByteArray before = *canonicalDump(db, guildId);
+
+    const qint64 pages = sql::toInteger(*db.scalar(u"PRAGMA page_count"_s));
+    QSqlQuery limit(db.connection());
+    QVERIFY(limit.exec(u"PRAGMA max_page_count = %1"_s.arg(pages + 3)));
+    limit.finish();
+    QList<MessageRecord> page;
+    for (int i = 2; i < 400; ++i)
+        page.append(message(i, channelA, userB, QString(500, u'x')));
+    const Result<void> full =
+        db.transaction([&] { return repo.upsertMessages(guildId, page, 20); });
+    QVERIFY(!full.ok());
+    QVERIFY2(full.error().text().contains(
+                 u"the disk is full; free space and run again — nothing was lost"_s),
+             qPrintable(full.error().text()));
+    QCOMPARE(*canonicalDump(db, guildId), before);
+    QVERIFY(statsMatchRows(db));
+    QVERIFY(db.integrityCheck().ok());
 }
 
 QTEST_GUILESS_MAIN(TestStoreRepository)

@@ -207,9 +207,6 @@ Result<void> writeSampleGuild(store::Repository &repository, const StoreSampleGu
     if (!done)
         return done;
 
-    QHash<quint64, const store::MessageRecord *> byId;
-    for (const store::MessageRecord &message : std::as_const(s.messages))
-        byId.insert(message.id, &message);
     return inPages(db, s.reactions, page,
                    [&](const QList<StoreSampleGuild::Reaction> &rows) -> Result<void> {
                        QList<store::ReactionRecord> records;
@@ -218,14 +215,11 @@ Result<void> writeSampleGuild(store::Repository &repository, const StoreSampleGu
                                repository.internEmoji(store::ReactionEmoji::fromKey(row.emojiKey));
                            if (!emoji)
                                return emoji.error();
-                           const store::MessageRecord *message = byId.value(row.messageId);
                            store::ReactionRecord record;
                            record.messageId = row.messageId;
                            record.emoji = *emoji;
                            record.userId = row.userId;
                            record.burst = row.burst;
-                           record.channelId = message->channelId;
-                           record.authorId = message->authorId;
                            records.append(record);
                        }
                        return repository.upsertReactions(records, seenAt);
