@@ -706,10 +706,17 @@ bool Client::handleRateLimited(BucketQueue *queue, std::unique_ptr<PendingReques
                                qint64 nowMs)
 {
     const RateLimitBody body = parseRateLimitBody(response.body);
-    const bool global = headers.global || body.global || headers.scope == RateLimitScope::Global;
+    // Neither rate-limit headers nor Discord's JSON body: the edge in front of the API
+    // (Cloudflare, "error code: 1015") refuses the whole IP address, not one route.
+    const bool edge = !headers.hasBucketInfo() && !headers.global &&
+                      headers.scope == RateLimitScope::None && !body.retryAfterMs;
+    const bool global =
+        edge || headers.global || body.global || headers.scope == RateLimitScope::Global;
     ++m_stats.rateLimited;
     ++m_stats.rateLimitedByBucket[queue->key];
-    if (global)
+    if (edge)
+        ++m_stats.rateLimitedEdge;
+    else if (global)
         ++m_stats.rateLimitedGlobal;
     else if (headers.scope == RateLimitScope::Shared)
         ++m_stats.rateLimitedShared;
@@ -726,6 +733,14 @@ bool Client::handleRateLimited(BucketQueue *queue, std::unique_ptr<PendingReques
                         : headers.retryAfterMs ? *headers.retryAfterMs
                         : headers.resetAfterMs ? *headers.resetAfterMs
                                                : 1000;
+    if (edge && wait > m_options.maxRateLimitWaitMs) {
+        stop(Error{u"Discord's edge servers refuse this IP address for %1 minutes (HTTP 429 "
+                   "without rate-limit headers: a Cloudflare ban, usually after too many "
+                   "invalid requests)."_s.arg(QString::number(double(wait) / 60000.0, 'f', 0)),
+                   u"Wait that long before running again, and fix what made requests fail "
+                   "(the token, the bot's permissions, another program using the token)."_s});
+        return false;
+    }
     ++request->rateLimitRetries;
     if (request->rateLimitRetries > m_options.maxRateLimitRetries ||
         wait > m_options.maxRateLimitWaitMs)

@@ -61,6 +61,7 @@ struct ClientStats
     quint64 rateLimitedUser = 0;   //!< ... of a per-route bucket ("user" scope or none)
     quint64 rateLimitedGlobal = 0; //!< ... of the global limit
     quint64 rateLimitedShared = 0; //!< ... of a shared resource
+    quint64 rateLimitedEdge = 0;   //!< ... from the edge (Cloudflare), for the whole IP address
     quint64 sublimited = 0;        //!< ... with budget left in the bucket (a sub-limit)
     quint64 invalidRequests = 0;   //!< 401, 403 and non-shared 429 responses
     quint64 bytesSent = 0;         //!< request bodies

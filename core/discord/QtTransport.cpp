@@ -71,7 +71,6 @@ QtTransport::~QtTransport()
     const auto exchanges = std::move(m_exchanges);
     for (const Exchange &exchange : exchanges) {
         exchange.reply->disconnect(this);
-        exchange.reply->abort();
         delete exchange.reply;
     }
 }
@@ -124,7 +123,7 @@ void QtTransport::abort(quint64 id)
     m_exchanges.erase(it);
     --m_load[exchange.manager];
     exchange.reply->disconnect(this);
-    exchange.reply->abort();
+    // Aborting a reply whose finished() is still queued makes Qt complain; it is done anyway.
     exchange.reply->deleteLater();
 }
 

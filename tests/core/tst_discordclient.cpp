@@ -101,6 +101,7 @@ private Q_SLOTS:
     void notFoundAndBadRequest();
     void rateLimitedWhenRetriesRunOut();
     void rateLimitedWhenAskedToWaitTooLong();
+    void edgeBanPausesEverythingOrStops();
     void invalidRequestGuardStopsTheClient();
     void cancelQueuedAndRunning();
     void cancelAll();
@@ -633,6 +634,42 @@ void TestDiscordClient::rateLimitedWhenAskedToWaitTooLong()
     QVERIFY(h.replies[0].errorMessage.contains(u"3600"_s));
     QCOMPARE(h.client->stats().rateLimitedShared, quint64(1));
     QCOMPARE(h.client->stats().invalidRequests, quint64(0)); // shared 429s do not count
+}
+
+void TestDiscordClient::edgeBanPausesEverythingOrStops()
+{
+    {
+        Harness h;
+        h.getMessages(channelA);
+        h.getMessages(channelB);
+        const qint64 start = h.clock.nowMs();
+        const QList<quint64> open = h.transport->open();
+        h.transport->respond(open[0], 429, {{"Retry-After", "30"}, {"Content-Type", "text/plain"}},
+                             "error code: 1015");
+        h.transport->respond(open[1], 200, {}, "[]");
+        h.getMessages(channelB);
+        // The whole address is refused: channel B waits too.
+        QCOMPARE(h.transport->open().size(), 0);
+        QCOMPARE(h.client->stats().rateLimitedEdge, quint64(1));
+        h.clock.advanceTo(start + 30009);
+        QCOMPARE(h.transport->open().size(), 0);
+        h.clock.advanceTo(start + 30010);
+        QCOMPARE(h.transport->open().size(), 2);
+    }
+    {
+        Harness h;
+        QSignalSpy stopped(h.client.get(), &Client::stopped);
+        h.getMessages(channelA);
+        h.getMessages(channelB);
+        h.transport->respond(h.first(), 429, {{"Retry-After", "3600"}}, "error code: 1015");
+        QCOMPARE(stopped.size(), 1);
+        QVERIFY(h.client->stopError()->message.contains(u"60 minutes"_s));
+        QVERIFY(h.client->stopError()->message.contains(u"IP address"_s));
+        Harness::flush();
+        QCOMPARE(h.replies.size(), 2);
+        for (const Reply &reply : std::as_const(h.replies))
+            QCOMPARE(reply.error, ErrorKind::Stopped);
+    }
 }
 
 void TestDiscordClient::invalidRequestGuardStopsTheClient()

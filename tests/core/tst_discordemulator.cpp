@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <map>
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void unauthorizedStopsWithoutRetry();
     void missingAccessReportsTheCode();
     void cancelAllStopsWaitingRequests();
+    void edgeBanStopsTheClient();
 };
 
 void TestDiscordEmulator::initTestCase()
@@ -353,6 +355,33 @@ void TestDiscordEmulator::cancelAllStopsWaitingRequests()
     QTest::qWait(2500);
     QCOMPARE(int(discord->stats().requests), sent);
     QCOMPARE(discord->pendingCount(), 0);
+}
+
+void TestDiscordEmulator::edgeBanStopsTheClient()
+{
+    // The emulator bans after three invalid requests; the client would stop only at 100.
+    server().setInvalidRequestLimit(3, 600);
+    server().resetLimits();
+    server().setChannelAccess(m_channels[5], false);
+    ClientOptions options;
+    options.invalidRequestLimit = 100;
+    auto discord = client(options);
+    Batch batch;
+    for (int i = 0; i < 3; ++i)
+        discord->get("/channels/{}/messages", {m_channels[5]}).execute(nullptr, batch.add());
+    QVERIFY(batch.wait(10000));
+    for (const Reply &reply : batch.replies)
+        QCOMPARE(reply.error, ErrorKind::Forbidden);
+    QSignalSpy stopped(discord.get(), &Client::stopped);
+    discord->get("/guilds/{}", {m_guild}).execute(nullptr, batch.add());
+    discord->get("/guilds/{}/roles", {m_guild}).execute(nullptr, batch.add());
+    QVERIFY(batch.wait(10000));
+    QCOMPARE(stopped.size(), 1);
+    QVERIFY2(discord->stopError()->message.contains(u"IP address"_s),
+             qPrintable(discord->stopError()->message));
+    QCOMPARE(batch.replies.back().error, ErrorKind::Stopped);
+    QCOMPARE(discord->stats().rateLimitedEdge, quint64(1));
+    server().setInvalidRequestLimit(10000, 600);
 }
 
 QTEST_GUILESS_MAIN(TestDiscordEmulator)

@@ -48,6 +48,7 @@ public:
     const QList<Request> &requests() const { return m_requests; }
     int connections() const { return m_connections; }
     int maxOpenConnections() const { return m_maxOpen; }
+    int openConnections() const { return m_open; }
 
     //! A complete response with Content-Length (unless withLength is false).
     static QByteArray response(int status, const discord::RawHeaders &headers = {},
