@@ -83,6 +83,7 @@ private Q_SLOTS:
     void unknownBucketProbesThenReleases();
     void waitsBeforeSendingInsteadOfCollecting429();
     void sharedHashAcrossRoutesAndSeparatePerMajor();
+    void resetEpochWhenNoResetAfter();
     void globalBudget();
     void connectionsCapRequestsInFlight();
     void sublimitDoesNotPoisonTheBucket();
@@ -245,6 +246,26 @@ void TestDiscordClient::sharedHashAcrossRoutesAndSeparatePerMajor()
         h.client->get("/channels/{}/pins", {channelB}).execute(nullptr, h.collect());
     QCOMPARE(h.transport->sentCount(), 6);
     QCOMPARE(h.transport->open().size(), 4);
+}
+
+void TestDiscordClient::resetEpochWhenNoResetAfter()
+{
+    Harness h;
+    for (int i = 0; i < 3; ++i)
+        h.getMessages(channelA);
+    const qint64 start = h.clock.nowMs();
+    // Only X-RateLimit-Reset (epoch seconds): the wall clock says it is 2.5 s away.
+    const QByteArray reset = QByteArray::number(double(h.clock.wallMs() + 2500) / 1000.0, 'f', 3);
+    h.transport->respond(h.first(), 200,
+                         {{"X-RateLimit-Limit", "1"},
+                          {"X-RateLimit-Remaining", "0"},
+                          {"X-RateLimit-Reset", reset},
+                          {"X-RateLimit-Bucket", "epoch"}},
+                         "[]");
+    h.clock.advanceTo(start + 2509);
+    QCOMPARE(h.transport->sentCount(), 1);
+    h.clock.advanceTo(start + 2510);
+    QCOMPARE(h.transport->sentCount(), 2);
 }
 
 void TestDiscordClient::globalBudget()
