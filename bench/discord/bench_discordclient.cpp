@@ -282,4 +282,4 @@ void TestDiscordThroughput::loopbackThroughput()
 }
 
 QTEST_GUILESS_MAIN(TestDiscordThroughput)
-#include "tst_discordthroughput.moc"
+#include "bench_discordclient.moc"
