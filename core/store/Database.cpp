@@ -29,7 +29,6 @@ const QString applicationName = u"gavel"_s;
 // guild in memory. Pages of 4 KiB keep the WAL small for the many short transactions of a sync
 // (each commit writes every page it touched).
 constexpr int sqliteCacheKiB = 64 * 1024;
-constexpr int sqliteIndexBuildCacheKiB = 256 * 1024;
 constexpr int sqlitePageSize = 4096;
 constexpr int sqliteBusyTimeoutMs = 5000;
 // Checkpoint the WAL every ~32 MiB instead of the default ~4 MiB: fewer copies of hot pages
@@ -891,16 +890,12 @@ Result<void> Database::suspendLookupIndexes()
 
 Result<void> Database::restoreLookupIndexes()
 {
-    // Index builds sort every row: let SQLite sort on worker threads and in more memory.
-    if (backend() == Backend::Sqlite) {
+    // Index builds sort every row: let SQLite merge sorted runs on worker threads.
+    if (backend() == Backend::Sqlite)
         (void)execDirect(u"PRAGMA threads = 4"_s);
-        (void)execDirect(u"PRAGMA cache_size = -%1"_s.arg(sqliteIndexBuildCacheKiB));
-    }
-    const auto restoreSettings = qScopeGuard([&] {
-        if (backend() == Backend::Sqlite) {
+    const auto singleThreaded = qScopeGuard([&] {
+        if (backend() == Backend::Sqlite)
             (void)execDirect(u"PRAGMA threads = 0"_s);
-            (void)execDirect(u"PRAGMA cache_size = -%1"_s.arg(sqliteCacheKiB));
-        }
     });
     return transaction([&]() -> Result<void> {
         for (const LookupIndex &index : lookupIndexes()) {

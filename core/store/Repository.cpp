@@ -1084,13 +1084,20 @@ Result<void> Repository::upsertReactions(const QList<ReactionRecord> &reactions,
         if (const Result<void> known = checkReactionParents(unique); !known)
             return known;
         // Channel order, then key order: appends to the channel's range of the B-tree.
-        std::sort(unique.begin(), unique.end(),
-                  [&](const ReactionRecord &a, const ReactionRecord &b) {
-                      const quint64 ca = messages->value(a.messageId).channelId;
-                      const quint64 cb = messages->value(b.messageId).channelId;
-                      return std::tie(ca, a.messageId, a.emoji, a.userId, a.burst) <
-                             std::tie(cb, b.messageId, b.emoji, b.userId, b.burst);
-                  });
+        {
+            QList<std::pair<quint64, ReactionRecord>> keyed;
+            keyed.reserve(unique.size());
+            for (const ReactionRecord &r : std::as_const(unique))
+                keyed.append({messages->value(r.messageId).channelId, r});
+            std::sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) {
+                return std::tie(a.first, a.second.messageId, a.second.emoji, a.second.userId,
+                                a.second.burst) < std::tie(b.first, b.second.messageId,
+                                                           b.second.emoji, b.second.userId,
+                                                           b.second.burst);
+            });
+            for (qsizetype i = 0; i < keyed.size(); ++i)
+                unique[i] = keyed.at(i).second;
+        }
 
         ReactionKeySet live;
         const Result<void> read =
