@@ -119,7 +119,7 @@ void MainWindow::setServiceStatus(const QString &text)
     m_serviceLabel->setText(text);
 }
 
-bool MainWindow::openDatabase(const QString &location)
+bool MainWindow::openDatabase(const QString &location, bool createIfMissing)
 {
     m_database.reset();
     m_location.clear();
@@ -127,7 +127,9 @@ bool MainWindow::openDatabase(const QString &location)
     m_reloadAction->setEnabled(false);
 
     const auto parsed = store::Location::parse(location);
-    auto database = parsed ? store::Database::open(*parsed)
+    store::OpenOptions options;
+    options.createIfMissing = createIfMissing;
+    auto database = parsed ? store::Database::open(*parsed, options)
                            : Result<std::unique_ptr<store::Database>>(parsed.error());
     if (!database) {
         m_databaseLabel->setText(tr("No database open"));
@@ -215,7 +217,8 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = m_settings->recentDatabases();
     for (const QString &location : recent) {
-        m_recentMenu->addAction(location, this, [this, location] { openDatabase(location); });
+        m_recentMenu->addAction(location, this,
+                                [this, location] { openDatabase(location, false); });
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }

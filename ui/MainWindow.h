@@ -34,8 +34,10 @@ public:
     /*!
      * Opens a database (SQLite path or postgresql:// URL) and lists its guilds.
      * On failure the window shows why and keeps nothing open; returns whether it worked.
+     * createIfMissing = false refuses a SQLite file that is gone (a stale recent entry)
+     * instead of silently starting an empty database there.
      */
-    bool openDatabase(const QString &location);
+    bool openDatabase(const QString &location, bool createIfMissing = true);
     //! Re-reads the guild list of the open database (after a sync, say).
     void reload();
     QString databaseLocation() const { return m_location; }

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void emptyStateWithoutDatabase();
     void emptyDatabaseSaysSo();
     void brokenDatabaseExplainsAndKeepsFileIntact();
+    void missingFileNotCreatedWhenAsked();
     void listsGuildsAndShowsOverview();
     void demoActionFollowsLauncher();
     void settingsRemembered();
@@ -88,6 +89,16 @@ void TestMainWindow::brokenDatabaseExplainsAndKeepsFileIntact()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), bytes);
+}
+
+void TestMainWindow::missingFileNotCreatedWhenAsked()
+{
+    const QString path = m_dir.filePath(QStringLiteral("gone.sqlite"));
+    ui::MainWindow window;
+    QVERIFY(!window.openDatabase(path, false));
+    QVERIFY(!QFile::exists(path));
+    QCOMPARE(window.findChild<ui::EmptyStatePage *>()->reason(),
+             ui::EmptyStatePage::Reason::DatabaseError);
 }
 
 void TestMainWindow::listsGuildsAndShowsOverview()
