@@ -1,19 +1,13 @@
 #include "JsonWriter.h"
 
+#include "common/JsonString.h"
+
 #include <charconv>
 #include <cmath>
 
 namespace gavel::demoguild {
 
 namespace {
-
-constexpr char hexDigits[] = "0123456789abcdef";
-
-// Which bytes need an escape: control characters, quote and backslash.
-constexpr bool needsEscape(unsigned char c)
-{
-    return c < 0x20 || c == '"' || c == '\\';
-}
 
 void put2(char *out, int value)
 {
@@ -192,44 +186,7 @@ bool JsonWriter::flush()
 
 void JsonWriter::appendEscaped(std::string &out, std::string_view utf8)
 {
-    out.push_back('"');
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < utf8.size(); ++i) {
-        const auto c = static_cast<unsigned char>(utf8[i]);
-        if (!needsEscape(c))
-            continue;
-        out.append(utf8.data() + start, i - start);
-        start = i + 1;
-        switch (c) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        case '\n':
-            out.append("\\n");
-            break;
-        case '\r':
-            out.append("\\r");
-            break;
-        case '\t':
-            out.append("\\t");
-            break;
-        case '\b':
-            out.append("\\b");
-            break;
-        case '\f':
-            out.append("\\f");
-            break;
-        default: {
-            const char escape[6] = {'\\', 'u', '0', '0', hexDigits[c >> 4], hexDigits[c & 15]};
-            out.append(escape, sizeof escape);
-        }
-        }
-    }
-    out.append(utf8.data() + start, utf8.size() - start);
-    out.push_back('"');
+    ::gavel::json::appendQuoted(out, utf8);
 }
 
 void JsonWriter::formatTimestamp(qint64 msecs, char *out)

@@ -1,5 +1,6 @@
 #include "Json.h"
 
+#include "common/JsonString.h"
 #include "common/Snowflake.h"
 
 #include <cctype>
@@ -11,46 +12,8 @@ namespace gavel::emulator::json {
 
 void appendString(QByteArray &out, std::string_view utf8)
 {
-    static constexpr char hex[] = "0123456789abcdef";
     out.reserve(out.size() + static_cast<qsizetype>(utf8.size()) + 2);
-    out.append('"');
-    size_t run = 0; // start of the pending run of bytes that need no escaping
-    for (size_t i = 0; i < utf8.size(); ++i) {
-        const auto c = static_cast<unsigned char>(utf8[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(utf8.data() + run, static_cast<qsizetype>(i - run));
-        run = i + 1;
-        switch (c) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        case '\n':
-            out.append("\\n");
-            break;
-        case '\r':
-            out.append("\\r");
-            break;
-        case '\t':
-            out.append("\\t");
-            break;
-        case '\b':
-            out.append("\\b");
-            break;
-        case '\f':
-            out.append("\\f");
-            break;
-        default: {
-            const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            out.append(esc, 6);
-        }
-        }
-    }
-    out.append(utf8.data() + run, static_cast<qsizetype>(utf8.size() - run));
-    out.append('"');
+    ::gavel::json::appendQuoted(out, utf8);
 }
 
 QByteArray string(std::string_view utf8)
