@@ -29,7 +29,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_settings(std::make_unique<Settings>())
     , m_guildModel(new GuildListModel(this))
     , m_splitter(new QSplitter(this))
-    , m_guildList(new QListView(m_splitter))
+    , m_guildList(new QListView(this))
     , m_pages(new QStackedWidget(m_splitter))
     , m_emptyPage(new EmptyStatePage(m_pages))
     , m_overviewPage(new GuildOverviewPage(m_pages))
@@ -49,7 +49,18 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_pages->addWidget(m_emptyPage);
     m_pages->addWidget(m_overviewPage);
-    m_splitter->addWidget(m_guildList);
+    // The list gets a heading with a mnemonic, so Alt+G moves the focus to it.
+    auto *guildPane = new QWidget(m_splitter);
+    auto *guildHeading = new QLabel(tr("&Guilds"), guildPane);
+    guildHeading->setBuddy(m_guildList);
+    QFont headingFont = guildHeading->font();
+    headingFont.setBold(true);
+    guildHeading->setFont(headingFont);
+    auto *guildLayout = new QVBoxLayout(guildPane);
+    guildLayout->setContentsMargins(6, 6, 0, 0);
+    guildLayout->addWidget(guildHeading);
+    guildLayout->addWidget(m_guildList);
+    m_splitter->addWidget(guildPane);
     m_splitter->addWidget(m_pages);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({220, 800});
