@@ -315,6 +315,32 @@ const BatchSql &reactionsSql()
     return sql;
 }
 
+//! Marks the guild's live rows of `table` (roles or emojis) whose id is not in `listed` as
+//! deleted at `seenAt`: what a full list from Discord no longer holds is gone.
+Result<void> markUnlistedDeleted(Database &db, const QString &table, quint64 guildId,
+                                 const QSet<quint64> &listed, qint64 seenAt)
+{
+    QList<quint64> gone;
+    const Result<void> read = db.forEachRow(u"SELECT id FROM "_s + table +
+                                                u" WHERE guild_id = ? AND deleted_at IS NULL"_s,
+                                            {sql::id(guildId)}, [&](const QSqlQuery &row) {
+                                                const quint64 id = sql::toId(row.value(0));
+                                                if (!listed.contains(id))
+                                                    gone.append(id);
+                                            });
+    if (!read)
+        return read;
+    const QString update =
+        u"UPDATE "_s + table + u" SET deleted_at = ? WHERE guild_id = ? AND id = ?"_s;
+    for (const quint64 id : std::as_const(gone)) {
+        const Result<QSqlQuery *> marked =
+            db.exec(update, {sql::integer(seenAt), sql::id(guildId), sql::id(id)});
+        if (!marked)
+            return marked.error();
+    }
+    return {};
+}
+
 } // namespace
 
 Repository::Repository(Database &db)
@@ -406,16 +432,6 @@ Result<void> Repository::replaceRoles(quint64 guildId, const QList<RoleRecord> &
         QSet<quint64> listed;
         for (const RoleRecord &role : unique)
             listed.insert(role.id);
-        QList<quint64> gone;
-        const Result<void> read =
-            m_db.forEachRow(u"SELECT id FROM roles WHERE guild_id = ? AND deleted_at IS NULL"_s,
-                            {sql::id(guildId)}, [&](const QSqlQuery &row) {
-                                const quint64 id = sql::toId(row.value(0));
-                                if (!listed.contains(id))
-                                    gone.append(id);
-                            });
-        if (!read)
-            return read;
         const Result<void> done =
             insertBatched(m_db, rolesSql(), unique.size(), [&](RowBinder &b, qsizetype i) {
                 const RoleRecord &r = unique.at(i);
@@ -431,14 +447,7 @@ Result<void> Repository::replaceRoles(quint64 guildId, const QList<RoleRecord> &
             });
         if (!done)
             return done;
-        for (const quint64 id : std::as_const(gone)) {
-            const Result<QSqlQuery *> marked =
-                m_db.exec(u"UPDATE roles SET deleted_at = ? WHERE guild_id = ? AND id = ?"_s,
-                          {sql::integer(seenAt), sql::id(guildId), sql::id(id)});
-            if (!marked)
-                return marked.error();
-        }
-        return {};
+        return markUnlistedDeleted(m_db, u"roles"_s, guildId, listed, seenAt);
     });
 }
 
@@ -451,16 +460,6 @@ Result<void> Repository::replaceEmojis(quint64 guildId, const QList<EmojiRecord>
         QSet<quint64> listed;
         for (const EmojiRecord &emoji : unique)
             listed.insert(emoji.id);
-        QList<quint64> gone;
-        const Result<void> read =
-            m_db.forEachRow(u"SELECT id FROM emojis WHERE guild_id = ? AND deleted_at IS NULL"_s,
-                            {sql::id(guildId)}, [&](const QSqlQuery &row) {
-                                const quint64 id = sql::toId(row.value(0));
-                                if (!listed.contains(id))
-                                    gone.append(id);
-                            });
-        if (!read)
-            return read;
         const Result<void> done =
             insertBatched(m_db, emojisSql(), unique.size(), [&](RowBinder &b, qsizetype i) {
                 const EmojiRecord &e = unique.at(i);
@@ -472,14 +471,7 @@ Result<void> Repository::replaceEmojis(quint64 guildId, const QList<EmojiRecord>
             });
         if (!done)
             return done;
-        for (const quint64 id : std::as_const(gone)) {
-            const Result<QSqlQuery *> marked =
-                m_db.exec(u"UPDATE emojis SET deleted_at = ? WHERE guild_id = ? AND id = ?"_s,
-                          {sql::integer(seenAt), sql::id(guildId), sql::id(id)});
-            if (!marked)
-                return marked.error();
-        }
-        return {};
+        return markUnlistedDeleted(m_db, u"emojis"_s, guildId, listed, seenAt);
     });
 }
 
