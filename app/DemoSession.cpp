@@ -49,9 +49,12 @@ void DemoSession::start()
     auto cancelled = std::make_shared<std::atomic_bool>(false);
     connect(dialog, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
     QPointer<QProgressDialog> progressTarget(dialog);
-    auto *watcher = new QFutureWatcher<Result<QString>>(this);
-    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher, dialog] {
-        const Result<QString> result = watcher->result();
+    // Generating (first run only) and loading the snapshot both run on the worker: loading the
+    // default demo alone takes about half a second, too long to freeze the window for.
+    using Loaded = Result<std::shared_ptr<emulator::Snapshot>>;
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, dialog] {
+        const Loaded result = watcher->result();
         watcher->deleteLater();
         dialog->deleteLater();
         m_starting = false;
@@ -63,10 +66,10 @@ void DemoSession::start()
             }
             return;
         }
-        serve(*result);
+        serve(std::move(**result));
     });
-    watcher->setFuture(QtConcurrent::run([cancelled, progressTarget] {
-        return ensureDemoSnapshot([cancelled, progressTarget](int percent) {
+    watcher->setFuture(QtConcurrent::run([cancelled, progressTarget]() -> Loaded {
+        const Result<QString> path = ensureDemoSnapshot([cancelled, progressTarget](int percent) {
             QMetaObject::invokeMethod(
                 qApp,
                 [progressTarget, percent] {
@@ -76,23 +79,20 @@ void DemoSession::start()
                 Qt::QueuedConnection);
             return !cancelled->load();
         });
+        if (!path)
+            return path.error();
+        auto snapshot = emulator::Snapshot::load(*path);
+        if (!snapshot)
+            return snapshot.error();
+        return std::make_shared<emulator::Snapshot>(std::move(*snapshot));
     }));
 }
 
-void DemoSession::serve(const QString &snapshotPath)
+void DemoSession::serve(emulator::Snapshot snapshot)
 {
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto snapshot = emulator::Snapshot::load(snapshotPath);
-    QApplication::restoreOverrideCursor();
-    if (!snapshot) {
-        QMessageBox::warning(
-            &m_window, tr("Demo guild"),
-            tr("The demo guild could not be loaded: %1").arg(snapshot.error().text()));
-        return;
-    }
     auto server = std::make_unique<emulator::ServerThread>();
     emulator::ServerOptions options;
-    const auto port = server->start(std::move(*snapshot), options);
+    const auto port = server->start(std::move(snapshot), options);
     if (!port) {
         QMessageBox::warning(
             &m_window, tr("Demo guild"),

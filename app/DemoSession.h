@@ -9,7 +9,8 @@ class MainWindow;
 }
 namespace gavel::emulator {
 class ServerThread;
-}
+class Snapshot;
+} // namespace gavel::emulator
 
 namespace gavel::cli {
 
@@ -28,7 +29,7 @@ public:
     bool isServing() const;
 
 private:
-    void serve(const QString &snapshotPath);
+    void serve(emulator::Snapshot snapshot);
 
     ui::MainWindow &m_window;
     std::unique_ptr<emulator::ServerThread> m_server;
