@@ -13,8 +13,17 @@ struct Error
     QString message; //!< one line: what failed and why
     QString hint;    //!< what the user can do; may be empty
 
-    //! "message (hint)" or just the message: the form shown on stderr and in dialogs.
-    QString text() const { return hint.isEmpty() ? message : message + u' ' + hint; }
+    //! "Message. Hint" or just the message: the form shown on stderr and in dialogs. A
+    //! message without closing punctuation gets a full stop before the hint, so the two read
+    //! as sentences ("... (got 5). Run ...", not "... (got 5) Run ...").
+    QString text() const
+    {
+        if (hint.isEmpty())
+            return message;
+        const bool closed =
+            message.endsWith(u'.') || message.endsWith(u'!') || message.endsWith(u'?');
+        return message + (closed ? QStringLiteral(" ") : QStringLiteral(". ")) + hint;
+    }
 };
 
 //! A value or an Error (std::expected is C++23; this is the part Gavel needs).
@@ -22,8 +31,12 @@ template<typename T>
 class Result
 {
 public:
-    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) { }
-    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) { }
+    Result(T value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    {}
+    Result(Error error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    {}
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -48,7 +61,10 @@ class Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_ok(false) { }
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_ok(false)
+    {}
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }
