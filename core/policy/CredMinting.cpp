@@ -1,0 +1,355 @@
+// R4: cred minting with every anti-gaming rule of seeds 000 and 001 (Evaluator::cred).
+
+#include "policy/Evaluator.h"
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace gavel::policy {
+
+using history::History;
+
+namespace {
+
+QString refusalOf(const HistoryIndex &x, const CompiledPolicy &c, const history::Reaction &r)
+{
+    const History &h = x.history();
+    if (r.removedAt != NoTime && !c.policy.countRemovedReactions)
+        return u"removed by the reactor"_s;
+    if (r.reactor >= h.users.size() || r.author >= h.users.size())
+        return u"reactor or author unknown"_s;
+    if (h.users[r.reactor].bot)
+        return u"the reactor is a bot"_s;
+    if (h.users[r.author].bot)
+        return u"the author is a bot"_s;
+    if (r.message < h.messages.size() && h.messages[r.message].webhook)
+        return u"a webhook message"_s;
+    if (r.reactor == r.author)
+        return u"self-reaction"_s;
+    if (c.excludedUser[r.reactor] || c.excludedUser[r.author])
+        return u"reactor or author excluded by the policy"_s;
+    auto deactivated = [&](Index u) {
+        if (c.deactivatedSince[u] != NoTime && r.at >= c.deactivatedSince[u])
+            return true;
+        return c.deactivatedRole != NoIndex && !c.reactivated[u] &&
+               x.heldRole(u, c.deactivatedRole, r.at);
+    };
+    if (deactivated(r.reactor) || deactivated(r.author))
+        return u"reactor or author deactivated at the time"_s;
+    return {};
+}
+
+QString num(double v)
+{
+    return QString::number(v, 'g', 4);
+}
+
+} // namespace
+
+void Evaluator::cred(Evaluation &e, Trace trace) const
+{
+    const CompiledPolicy &c = *e.policy;
+    const CredRules &p = c.policy.cred;
+    const History &h = m_index.history();
+    const qint64 T = e.at;
+    const bool tracing = trace.items != nullptr;
+
+    // One event per (reactor, message): its reactions combined (multi-react dropoff).
+    struct Event
+    {
+        qint64 at;
+        Index reactor, author, message;
+        quint32 pair;
+        quint32 firstReaction; // for the breakdown
+        double value;
+    };
+    std::vector<Event> events;
+    events.reserve(m_index.order.size() / 2);
+    std::vector<double> weights;
+    struct Note
+    {
+        std::size_t event;
+        QString text;
+    };
+    std::vector<Note> notes; // tracing only: reasons per traced event
+
+    const auto reactorRoleBp = [&](Index reactor, qint64 at) {
+        int best = -1;
+        for (const auto &[role, w] : c.roleWeightsBp) {
+            if (w > best && m_index.heldRole(reactor, role, at))
+                best = w;
+        }
+        return best < 0 ? p.defaultRoleWeightBp : best;
+    };
+
+    const std::size_t n = m_index.order.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const history::Reaction &head = h.reactions[m_index.order[i]];
+        if (head.at > T)
+            break;
+        std::size_t j = i + 1;
+        while (j < n && h.reactions[m_index.order[j]].message == head.message &&
+               h.reactions[m_index.order[j]].reactor == head.reactor)
+            ++j;
+        const bool traced = tracing && head.author == trace.user;
+        weights.clear();
+        QStringList why;
+        for (std::size_t k = i; k < j; ++k) {
+            const quint32 ri = m_index.order[k];
+            const history::Reaction &r = h.reactions[ri];
+            const QString refused = refusalOf(m_index, c, r);
+            if (!refused.isEmpty()) {
+                if (traced)
+                    trace.items->push_back({ri, r.message, r.reactor, r.at, 0, false, refused});
+                continue;
+            }
+            const int ebp = r.emoji < c.emojiWeightBp.size() ? c.emojiWeightBp[r.emoji] : 0;
+            const int cbp = r.channel < c.channelWeightBp.size() ? c.channelWeightBp[r.channel]
+                                                                 : p.defaultChannelWeightBp;
+            const int rbp = reactorRoleBp(r.reactor, r.at);
+            const double w = (ebp / 10000.0) * (cbp / 10000.0) * (rbp / 10000.0);
+            if (w <= 0) {
+                if (traced)
+                    trace.items->push_back(
+                        {ri, r.message, r.reactor, r.at, 0, false,
+                         u"weight 0: emoji %1 x channel %2 x reactor role %3"_s.arg(
+                             num(ebp / 1e4), num(cbp / 1e4), num(rbp / 1e4))});
+                continue;
+            }
+            weights.push_back(w);
+            if (traced)
+                why.append(u"emoji %1 x channel %2 x role %3 = %4"_s.arg(
+                    num(ebp / 1e4), num(cbp / 1e4), num(rbp / 1e4), num(w)));
+        }
+        if (!weights.empty()) {
+            std::sort(weights.begin(), weights.end(), std::greater<double>());
+            double value = 0;
+            if (p.multiReactDropoff) {
+                double f = 1;
+                for (const double w : weights) {
+                    value += w * f;
+                    f *= p.multiReactFactorBp / 10000.0;
+                }
+                if (traced && weights.size() > 1)
+                    why.append(u"multi-react dropoff: %1 reactions sorted by weight, the i-th "
+                               u"x%2^i"_s.arg(QString::number(weights.size()),
+                                              num(p.multiReactFactorBp / 1e4)));
+            } else if (c.policy.onePerMessage) {
+                value = weights.front();
+                if (traced && weights.size() > 1)
+                    why.append(u"one reaction per message: the heaviest counts"_s);
+            } else {
+                for (const double w : weights)
+                    value += w;
+            }
+            if (traced)
+                notes.push_back({events.size(), why.join(u"; "_s)});
+            events.push_back({head.at, head.reactor, head.author, head.message,
+                              m_index.pairOf[m_index.order[i]], m_index.order[i], value});
+        }
+        i = j;
+    }
+
+    // Per-pair dropoff (A -> B across messages), in time order.
+    const std::size_t pairs = m_index.pairReactor.size();
+    std::vector<double> traceFactor; // per event, tracing only: product of later factors
+    const auto annotate = [&](std::size_t ev, const QString &text) {
+        if (!tracing || events[ev].author != trace.user)
+            return;
+        notes.push_back({ev, text});
+    };
+    if (p.pairDropoff != PairDropoff::Off) {
+        const double f = p.pairFactorBp / 10000.0;
+        std::vector<qint64> start(pairs, NoTime);
+        std::vector<double> level(pairs, 1.0); // hard reset: next factor; recovery: floor
+        std::vector<int> k(pairs, 0);
+        const qint64 window = p.pairWindowMinutes * 60000;
+        const qint64 recovery = p.pairRecoveryMinutes * 60000;
+        for (std::size_t ev = 0; ev < events.size(); ++ev) {
+            Event &x = events[ev];
+            double factor = 1;
+            if (p.pairDropoff == PairDropoff::HardReset) {
+                if (start[x.pair] == NoTime || x.at - start[x.pair] >= window) {
+                    start[x.pair] = x.at;
+                    level[x.pair] = 1.0;
+                    k[x.pair] = 0;
+                }
+                factor = level[x.pair];
+                level[x.pair] *= f;
+                ++k[x.pair];
+                annotate(ev, u"per-pair dropoff: reaction %1 from this reactor in the window "
+                             u"(x%2)"_s.arg(QString::number(k[x.pair]), num(factor)));
+            } else {
+                if (start[x.pair] == NoTime || x.at - start[x.pair] >= recovery) {
+                    factor = 1;
+                    level[x.pair] = f;
+                } else {
+                    factor =
+                        1 - (1 - level[x.pair]) * recoveryRemaining(x.at - start[x.pair], recovery,
+                                                                    p.pairRecoveryShapeBp);
+                    level[x.pair] *= f;
+                }
+                start[x.pair] = x.at;
+                annotate(ev, u"per-pair dropoff with recovery: allowance x%1"_s.arg(num(factor)));
+            }
+            x.value *= factor;
+        }
+    }
+
+    // Pairwise coordination discount: mutual volume over the whole evaluated history.
+    std::vector<double> pairDiscount;
+    if (p.pairDiscount) {
+        std::vector<qint64> volume(pairs, 0);
+        for (const Event &x : events)
+            ++volume[x.pair];
+        pairDiscount.assign(pairs, 1.0);
+        const double kk = double(p.pairDiscountK);
+        for (std::size_t q = 0; q < pairs; ++q) {
+            const quint32 rev = m_index.reversePair[q];
+            const qint64 mutual = rev == NoIndex ? 0 : std::min(volume[q], volume[rev]);
+            pairDiscount[q] = kk / (kk + double(mutual));
+        }
+    }
+
+    // Merit sources: a reactor mints once source-role holders reacted to it N times.
+    std::vector<qint64> verifiedAt;
+    if (p.meritSources) {
+        verifiedAt.assign(h.users.size(), NoTime);
+        std::vector<int> fromSources(h.users.size(), 0);
+        for (const Event &x : events) {
+            if (verifiedAt[x.author] != NoTime)
+                continue;
+            if (m_index.heldAny(x.reactor, c.meritRoles, x.at) &&
+                ++fromSources[x.author] >= p.meritReactions)
+                verifiedAt[x.author] = x.at;
+        }
+    }
+
+    // Week by week: trust tiers use the scores of the weeks before; budgets scale each week.
+    std::vector<double> score(h.users.size(), 0.0);
+    std::vector<double> reactorSum(h.users.size(), 0.0);
+    std::vector<double> channelSum(c.channelBudgets.size(), 0.0);
+    std::vector<double> eventValue;
+    std::size_t weekBegin = 0;
+    while (weekBegin < events.size()) {
+        const qint64 week = weekOf(events[weekBegin].at);
+        std::size_t weekEnd = weekBegin;
+        while (weekEnd < events.size() && weekOf(events[weekEnd].at) == week)
+            ++weekEnd;
+        eventValue.assign(weekEnd - weekBegin, 0.0);
+        std::vector<Index> touched;
+        for (std::size_t ev = weekBegin; ev < weekEnd; ++ev) {
+            const Event &x = events[ev];
+            double v = x.value;
+            // Merit sources are the trusted seeds: tiers start from them, so they mint in full.
+            if (p.trustTiers &&
+                !(p.meritSources && m_index.heldAny(x.reactor, c.meritRoles, x.at))) {
+                int bp = p.tiers.front().weightBp;
+                for (const TrustTier &t : p.tiers) {
+                    if (score[x.reactor] + 1e-9 >= double(t.min))
+                        bp = t.weightBp;
+                }
+                v *= bp / 10000.0;
+                annotate(ev, u"trust tier of the reactor (score %1 before this week): x%2"_s.arg(
+                                 num(score[x.reactor]), num(bp / 1e4)));
+            }
+            if (p.meritSources && !m_index.heldAny(x.reactor, c.meritRoles, x.at) &&
+                (verifiedAt[x.reactor] == NoTime || x.at < verifiedAt[x.reactor])) {
+                v = 0;
+                annotate(ev, u"the reactor is not yet verified by a merit source: mints nothing"_s);
+            }
+            eventValue[ev - weekBegin] = v;
+            if (reactorSum[x.reactor] == 0 && v > 0)
+                touched.push_back(x.reactor);
+            reactorSum[x.reactor] += v;
+        }
+        // Reactor budget and the new-member ramp: past the cap, the cap is shared evenly.
+        const auto capOf = [&](Index reactor, qint64 at) {
+            double cap = p.reactorBudget ? double(p.reactorBudgetPerWeek) : -1;
+            if (p.meritSources && !p.ramp.empty() && verifiedAt[reactor] != NoTime &&
+                !m_index.heldAny(reactor, c.meritRoles, at)) {
+                const qint64 n = week - weekOf(verifiedAt[reactor]) + 1;
+                for (const RampStep &s : p.ramp) {
+                    if (s.week == n)
+                        cap = cap < 0 ? double(s.cap) : std::min(cap, double(s.cap));
+                }
+            }
+            return cap;
+        };
+        std::vector<double> reactorScale;
+        for (std::size_t ev = weekBegin; ev < weekEnd; ++ev) {
+            const Event &x = events[ev];
+            double &v = eventValue[ev - weekBegin];
+            if (v <= 0)
+                continue;
+            const double cap = capOf(x.reactor, x.at);
+            if (cap >= 0 && reactorSum[x.reactor] > cap) {
+                const double s = cap / reactorSum[x.reactor];
+                v *= s;
+                annotate(ev, u"reactor budget: %1 minted this week against a cap of %2, shared "
+                             u"evenly (x%3)"_s.arg(num(reactorSum[x.reactor]), num(cap), num(s)));
+            }
+            if (p.pairDiscount) {
+                v *= pairDiscount[x.pair];
+                if (pairDiscount[x.pair] < 1)
+                    annotate(ev, u"pairwise coordination discount k/(k+M) = x%1"_s.arg(
+                                     num(pairDiscount[x.pair])));
+            }
+        }
+        for (const Index r : touched)
+            reactorSum[r] = 0;
+        // Channel and platform budgets scale a scope's weights down uniformly.
+        double platform = 0;
+        std::fill(channelSum.begin(), channelSum.end(), 0.0);
+        for (std::size_t ev = weekBegin; ev < weekEnd; ++ev) {
+            const double v = eventValue[ev - weekBegin];
+            platform += v;
+            const Index ch = h.messages[events[ev].message].channel;
+            if (ch < c.channelBudgetScope.size() && c.channelBudgetScope[ch] != NoIndex)
+                channelSum[c.channelBudgetScope[ch]] += v;
+        }
+        const double platformScale =
+            p.platformBudgetPerWeek > 0 && platform > double(p.platformBudgetPerWeek)
+                ? double(p.platformBudgetPerWeek) / platform
+                : 1.0;
+        for (std::size_t ev = weekBegin; ev < weekEnd; ++ev) {
+            const Event &x = events[ev];
+            double v = eventValue[ev - weekBegin];
+            const Index ch = h.messages[x.message].channel;
+            if (ch < c.channelBudgetScope.size() && c.channelBudgetScope[ch] != NoIndex) {
+                const quint32 s = c.channelBudgetScope[ch];
+                if (channelSum[s] > double(c.channelBudgets[s])) {
+                    const double f = double(c.channelBudgets[s]) / channelSum[s];
+                    v *= f;
+                    annotate(ev,
+                             u"channel budget of %1: x%2"_s.arg(c.channelBudgetNames[s], num(f)));
+                }
+            }
+            if (platformScale < 1) {
+                v *= platformScale;
+                annotate(ev, u"platform budget: x%1"_s.arg(num(platformScale)));
+            }
+            if (v > 0) {
+                score[x.author] += v;
+                ++e.members[x.author].received;
+            }
+            if (tracing && x.author == trace.user) {
+                QStringList why;
+                for (const Note &nt : notes) {
+                    if (nt.event == ev && !nt.text.isEmpty())
+                        why.append(nt.text);
+                }
+                trace.items->push_back(
+                    {x.firstReaction, x.message, x.reactor, x.at, v, v > 0, why.join(u"; "_s)});
+            }
+        }
+        weekBegin = weekEnd;
+    }
+    for (std::size_t u = 0; u < h.users.size(); ++u)
+        e.members[u].score = score[u];
+}
+
+} // namespace gavel::policy

@@ -1,0 +1,195 @@
+#pragma once
+
+#include "common/Result.h"
+#include "history/History.h"
+#include "policy/Policy.h"
+
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace gavel::policy {
+
+using history::Index;
+using history::NoIndex;
+using history::NoTime;
+
+inline constexpr qint64 WeekMs = 7LL * 24 * 3600 * 1000;
+//! Weeks start on Monday 00:00 UTC (1970-01-05 was a Monday).
+inline constexpr qint64 WeekOriginMs = 4LL * 24 * 3600 * 1000;
+inline qint64 weekOf(qint64 t)
+{
+    const qint64 d = t - WeekOriginMs;
+    return d >= 0 ? d / WeekMs : -((-d + WeekMs - 1) / WeekMs);
+}
+
+//! Policy-independent indexes over one History, built once and shared by every evaluation.
+class HistoryIndex
+{
+public:
+    explicit HistoryIndex(const history::History &history);
+
+    const history::History &history() const { return *m_history; }
+
+    //! Reaction indexes ordered by (time, message, reactor, emoji, burst).
+    std::vector<quint32> order;
+    //! Per reaction: dense index of its (reactor, author) pair.
+    std::vector<quint32> pairOf;
+    //! Per pair: reactor and author.
+    std::vector<Index> pairReactor, pairAuthor;
+    //! Per pair: the pair of the opposite direction, or NoIndex.
+    std::vector<quint32> reversePair;
+    //! Per message: visible characters (R5: mentions and custom emoji as shown); -1 = no text.
+    std::vector<qint32> visibleChars;
+    //! Messages of each author ordered by time: CSR, messagesOfAuthor[first[u] .. first[u+1]).
+    std::vector<quint32> firstMessageOfAuthor;
+    std::vector<quint32> messagesOfAuthor;
+
+    //! Whether `user` held `role` at `at` (RoleSpan semantics of history/History.h).
+    bool heldRole(Index user, Index role, qint64 at) const;
+    bool heldAny(Index user, const std::vector<Index> &roles, qint64 at) const;
+
+private:
+    const history::History *m_history;
+    std::vector<quint32> m_firstSpan; //!< CSR over m_spans by user
+    std::vector<quint32> m_spans;     //!< roleSpans indexes sorted by (user, role, from)
+};
+
+//! A policy resolved against one guild: role, emoji and channel names become indexes.
+struct CompiledPolicy
+{
+    Policy policy;
+    std::vector<Index> managedRoles, exemptRoles;
+    Index deactivatedRole = NoIndex;
+    std::vector<Index> levelRoles; //!< per level (Daimyo: Kohai, Senpai, Sensei)
+    QList<quint64> levelRoleIds;   //!< per level: the role's snowflake, 0 = none
+    QStringList levelNames;        //!< per level
+    std::vector<int> levelNumbers; //!< per level, as shown
+    // Daimyo
+    std::vector<bool> daimyoEmoji; //!< per emoji
+    std::vector<Index> senpaiReactorRoles, senseiReactorRoles;
+    Index exemptRole = NoIndex;
+    // karma
+    std::vector<bool> karmaEmoji;
+    std::vector<bool> excludedChannel; //!< per channel (karma, conversation)
+    // cred
+    std::vector<int> emojiWeightBp;   //!< per emoji
+    std::vector<int> channelWeightBp; //!< per channel, with category fallback
+    std::vector<QPair<Index, int>> roleWeightsBp;
+    std::vector<Index> meritRoles;
+    std::vector<quint32> channelBudgetScope; //!< per channel: index into channelBudgets or NoIndex
+    std::vector<qint64> channelBudgets;
+    QStringList channelBudgetNames;
+    // R1
+    std::vector<bool> excludedUser;
+    std::vector<qint64> deactivatedSince; //!< per user: from the policy file; NoTime = not
+    std::vector<bool> reactivated;
+};
+
+Result<CompiledPolicy> compile(const Policy &policy, const history::History &history);
+
+//! One member's result under a policy at a time.
+struct MemberResult
+{
+    double score = 0;    //!< Daimyo: Senpai-qualifying reactions; karma/R5: integer points
+    int level = 0;       //!< index into CompiledPolicy::levelNames
+    qint64 received = 0; //!< reactions (or karma events, R5 sessions) counted before weights
+    // Daimyo detail
+    qint32 kohaiReactions = 0, senpaiReactions = 0, senpaiDistinct = 0;
+    qint32 senseiReactions = 0, senseiDistinct = 0, senseiRecent = 0;
+    bool decayed = false;
+    bool exempt = false;
+};
+
+//! Scores and levels of every user under one policy at one time.
+struct Evaluation
+{
+    std::shared_ptr<const CompiledPolicy> policy;
+    qint64 at = 0;
+    std::vector<MemberResult> members; //!< by user index
+    // Daimyo context at `at`
+    int senpaiHolders = 0; //!< holders of Senpai or Sensei (or the exempt role)
+    int senseiHolders = 0;
+    int senpaiRequired = 1, senseiRequired = 1;
+    // cred: what each reactor minted per week (for the budget property)
+    double totalScore = 0;
+
+    QString levelName(Index user) const { return policy->levelNames.value(members[user].level); }
+    Index targetRole(Index user) const { return policy->levelRoles[members[user].level]; }
+    //! Extra CSV columns after user_id,score,level for this scoring.
+    QStringList extraColumns() const;
+    QStringList extraValues(Index user) const;
+    QString scoreText(Index user) const;
+    //! One readable sentence: why this member is at this level.
+    QString reason(Index user) const;
+};
+
+//! One reaction (or karma thanks, or R5 session) that touched a member's score.
+struct BreakdownItem
+{
+    Index reaction = NoIndex;
+    Index message = NoIndex;
+    Index giver = NoIndex; //!< reactor or thanker; NoIndex for R5 sessions
+    qint64 at = 0;
+    double weight = 0; //!< what it added to the score
+    bool counted = false;
+    QString reason; //!< why it counted this much or not at all
+};
+
+struct Breakdown
+{
+    Index user = NoIndex;
+    MemberResult result;
+    std::vector<BreakdownItem> items;
+};
+
+/*!
+ * Evaluates policies over one History: R1 counting, the Daimyo ladder (R2), karma (R3), cred
+ * minting with every anti-gaming rule (R4) and conversation contribution (R5). Pure: the same
+ * history, policy and time give the same result. The indexes are built once in the
+ * constructor; each evaluation is linear in the reactions (or messages) up to `at`.
+ */
+class Evaluator
+{
+public:
+    explicit Evaluator(const history::History &history);
+
+    const HistoryIndex &index() const { return m_index; }
+
+    Result<Evaluation> evaluate(const Policy &policy, qint64 at) const;
+    Evaluation evaluate(std::shared_ptr<const CompiledPolicy> policy, qint64 at) const;
+    //! Every item that counted (or was refused) for `user`'s score, with the reason.
+    Breakdown explain(std::shared_ptr<const CompiledPolicy> policy, Index user, qint64 at) const;
+
+private:
+    struct Trace
+    {
+        Index user = NoIndex;
+        std::vector<BreakdownItem> *items = nullptr;
+    };
+    Evaluation run(std::shared_ptr<const CompiledPolicy> policy, qint64 at, Trace trace) const;
+    void daimyo(Evaluation &e, Trace trace) const;
+    void karma(Evaluation &e, Trace trace) const;
+    void cred(Evaluation &e, Trace trace) const;
+    void conversation(Evaluation &e, Trace trace) const;
+    void assignLevels(Evaluation &e) const;
+    const std::vector<bool> &thanksMessages(const QStringList &words) const;
+
+    HistoryIndex m_index;
+    mutable QMutex m_cacheMutex;
+    mutable QHash<QString, std::shared_ptr<std::vector<bool>>> m_thanksCache;
+};
+
+//! ceil(holders x basisPoints / 10000) in integers, at least 1 (R2's distinct-reactor minimum).
+int requiredDistinct(int holders, int basisPoints);
+
+//! The recovery curve of per-pair dropoff option 1 (docs/policies.md): the share of the drop
+//! still missing after `elapsed` of `recovery`, 1 at 0 and 0 at `recovery`.
+double recoveryRemaining(qint64 elapsedMs, qint64 recoveryMs, int shapeBp);
+
+} // namespace gavel::policy
