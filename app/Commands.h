@@ -11,5 +11,8 @@ int runEmulate(const QStringList &args);   // EmulateCommand.cpp
 int runDemoGuild(const QStringList &args); // DemoGuildCommand.cpp
 int runDemo(const QStringList &args);      // DemoCommand.cpp (GUI)
 int runGui(const QStringList &args);       // GuiCommand.cpp (GUI)
+int runPairs(const QStringList &args);     // PairsCommand.cpp
+int runClusters(const QStringList &args);  // ClustersCommand.cpp
+int runAudit(const QStringList &args);     // AuditCommand.cpp
 
 } // namespace gavel::cli

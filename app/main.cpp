@@ -26,6 +26,12 @@ constexpr Command commands[] = {
      false},
     {u"demo-guild", u"write a demo guild snapshot with planted rings and alt families",
      gavel::cli::runDemoGuild, false},
+    {u"pairs", u"the reactor-pair matrix: who reacts to whom, and how reciprocally",
+     gavel::cli::runPairs, false},
+    {u"clusters", u"like-for-like rings and alt-account families, with evidence",
+     gavel::cli::runClusters, false},
+    {u"audit", u"one member's full audit: reactions, pairs, roles and flags", gavel::cli::runAudit,
+     false},
 };
 
 void printUsage()

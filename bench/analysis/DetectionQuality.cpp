@@ -193,27 +193,58 @@ Evaluation evaluate(const history::History &h, const analysis::PairMatrix &matri
 Result<Evaluation> run(const RunOptions &options)
 {
     QDir dir(options.workDir);
-    const QString tag = u"guild-%1-%2"_s.arg(options.guild.seed).arg(options.guild.members);
+    const demoguild::Options &g = options.guild;
+    const QString tag = u"guild-s%1-m%2-n%3-d%4-o%5-f%6-st%7-r%8-fg%9"_s.arg(g.seed)
+                            .arg(g.members)
+                            .arg(g.messages)
+                            .arg(g.ringDensity)
+                            .arg(g.ringOutsiderRate)
+                            .arg(g.friendReciprocity)
+                            .arg(g.stealthyRingFraction)
+                            .arg(g.rings)
+                            .arg(g.friendGroups) +
+                        u"-a%1"_s.arg(g.alts);
+    const bool cached = !options.cacheDir.isEmpty();
+    const QDir home(cached ? options.cacheDir : options.workDir);
     const QString snapshot = dir.filePath(tag + u".json.gz"_s);
-    const QString database = dir.filePath(tag + u".sqlite"_s);
-    auto generated = demoguild::generate(options.guild, snapshot);
-    if (!generated)
-        return generated.error();
-    QFile::remove(database);
+    const QString database = home.filePath(tag + u".sqlite"_s);
+    const QString truthCopy = home.filePath(tag + u".truth.json"_s);
+    const bool reuse = cached && QFile::exists(database) && QFile::exists(truthCopy);
+    quint64 guildId = 0;
+    QString truthPath = truthCopy;
+    if (!reuse) {
+        auto generated = demoguild::generate(options.guild, snapshot);
+        if (!generated)
+            return generated.error();
+        guildId = generated->guildId;
+        QFile::remove(database);
+        QFile::remove(truthCopy);
+        if (!QFile::copy(generated->truthPath, truthCopy))
+            return Error{u"cannot copy the truth file to %1"_s.arg(truthCopy), {}};
+        QFile::remove(generated->truthPath);
+    }
     Evaluation e;
     {
         auto db = store::Database::open(store::Location::sqliteFile(database));
         if (!db)
             return db.error();
-        if (auto r = (*db)->suspendLookupIndexes(); !r)
-            return r.error();
-        if (auto r = test::loadSnapshotIntoStore(snapshot, **db, demoguild::defaultEndMs); !r)
-            return r.error();
-        if (auto r = (*db)->restoreLookupIndexes(); !r)
-            return r.error();
+        if (!reuse) {
+            if (auto r = (*db)->suspendLookupIndexes(); !r)
+                return r.error();
+            if (auto r = test::loadSnapshotIntoStore(snapshot, **db, demoguild::defaultEndMs); !r)
+                return r.error();
+            if (auto r = (*db)->restoreLookupIndexes(); !r)
+                return r.error();
+            QFile::remove(snapshot);
+        } else {
+            auto id = (*db)->scalar(u"SELECT id FROM guilds"_s);
+            if (!id)
+                return id.error();
+            guildId = id->toULongLong();
+        }
         QElapsedTimer timer;
         timer.start();
-        auto history = history::History::load(**db, generated->guildId);
+        auto history = history::History::load(**db, guildId);
         if (!history)
             return history.error();
         e.loadSeconds = timer.nsecsElapsed() / 1e9;
@@ -224,7 +255,7 @@ Result<Evaluation> run(const RunOptions &options)
         const auto clusters =
             analysis::detectClusters(*history, matrix, options.rings, options.alts);
         e.detectSeconds = timer.nsecsElapsed() / 1e9;
-        auto truth = readTruth(generated->truthPath);
+        auto truth = readTruth(truthPath);
         if (!truth)
             return truth.error();
         Evaluation ev = evaluate(*history, matrix, clusters, *truth, options.dump);
@@ -236,11 +267,12 @@ Result<Evaluation> run(const RunOptions &options)
         ev.reactions = qint64(history->reactions.size());
         e = ev;
     }
-    QFile::remove(snapshot);
-    QFile::remove(generated->truthPath);
-    QFile::remove(database);
-    QFile::remove(database + u"-wal"_s);
-    QFile::remove(database + u"-shm"_s);
+    if (!cached) {
+        QFile::remove(truthCopy);
+        QFile::remove(database);
+        QFile::remove(database + u"-wal"_s);
+        QFile::remove(database + u"-shm"_s);
+    }
     return e;
 }
 

@@ -71,7 +71,8 @@ struct RunOptions
     double baselineThreshold = 0.5;
     quint32 baselineMinReactions = 5;
     bool dump = false;
-    QString workDir; //!< where the snapshot and database go (removed afterwards)
+    QString workDir;  //!< where the snapshot and database go (removed afterwards)
+    QString cacheDir; //!< if set: databases are kept here, named by the guild options, and reused
 };
 
 //! Generates the guild, stores it, loads it and evaluates detection.

@@ -50,6 +50,8 @@ int main(int argc, char *argv[])
         {u"resolution"_s, u"Leiden CPM resolution."_s, u"f"_s},
         {u"min-dominance"_s, u"Ring: minimum median dominance."_s, u"f"_s},
         {u"min-share"_s, u"Ring: minimum internal share."_s, u"f"_s},
+        {u"min-exclusivity"_s, u"Ring: flagging threshold on exclusivity."_s, u"f"_s},
+        {u"cache"_s, u"Keep generated databases in DIR and reuse them."_s, u"dir"_s},
         {u"dump"_s, u"Print the figures of every planted group."_s},
         {u"quiet"_s, u"Only the table."_s},
     });
@@ -78,6 +80,9 @@ int main(int argc, char *argv[])
     setDouble(u"resolution"_s, options.rings.resolution);
     setDouble(u"min-dominance"_s, options.rings.minMedianDominance);
     setDouble(u"min-share"_s, options.rings.minInternalShare);
+    setDouble(u"min-exclusivity"_s, options.rings.minExclusivity);
+    if (parser.isSet(u"cache"_s))
+        options.cacheDir = parser.value(u"cache"_s);
 
     out << "seed members messages | ring recall precision (stealthy recall) | alt recall "
            "precision | friend groups flagged | baseline recall precision friends | load "

@@ -108,23 +108,22 @@ std::vector<std::vector<Index>> leidenCommunities(const std::vector<Index> &from
 
 bool memberPasses(const RingMemberFigures &m, const RingOptions &o)
 {
-    return m.dominance() >= o.minMedianDominance / 2.0 &&
-           m.internalShare() >= o.minInternalShare / 2.0;
+    // A third of the group threshold: a ring's weakest members (busy elsewhere, or with a
+    // loyal outside fan) stay, while members only loosely attached are peeled off.
+    return m.internalShare() * std::min(m.dominance(), 50.0) >= o.minExclusivity / 3.0 &&
+           m.dominance() >= 1.0;
 }
 
 bool groupPasses(const RingFigures &f, const RingOptions &o)
 {
     return f.density >= o.minDensity && f.medianDominance >= o.minMedianDominance &&
-           f.internalShare >= o.minInternalShare;
+           f.internalShare >= o.minInternalShare && f.exclusivity() >= o.minExclusivity;
 }
 
 double ringScore(const RingFigures &f, const RingOptions &o)
 {
-    // Three saturating terms, each 1 at twice its threshold: how exclusive the support is,
-    // how far the mates are above the best outsider, and how complete the mutual pairs are.
-    const double share = clamp01(f.internalShare / (2.0 * o.minInternalShare));
-    const double dominance = clamp01(f.medianDominance / (2.0 * o.minMedianDominance));
-    return std::cbrt(share * dominance * clamp01(f.density)) * (0.5 + 0.5 * f.reciprocity);
+    const double e = f.exclusivity();
+    return clamp01(f.density) * e / (e + o.minExclusivity);
 }
 
 void describeRing(const history::History &history, Cluster &c)

@@ -47,6 +47,10 @@ struct RingFigures
     qint64 firstInternalAt = 0; //!< message time of the first and last internal reaction
     qint64 lastInternalAt = 0;
     qint64 medianInternalAt = 0;
+    //! internalShare x medianDominance: both grow with a ring's exclusivity, and honest
+    //! friend groups (supported mostly from outside, mates only somewhat above the best
+    //! outsider) stay low on at least one.
+    double exclusivity() const { return internalShare * medianDominance; }
 };
 
 //! A flagged group, for human review (never acted on automatically).
@@ -56,7 +60,9 @@ struct Cluster
     ClusterKind kind = ClusterKind::Ring;
     std::vector<Index> members; //!< sorted by user index; an alt family's master included
     Index master = NoIndex;     //!< alt families: the account the alts serve
-    double score = 0;           //!< 0-1, higher is stronger evidence
+    //! 0-1, higher is stronger evidence. Rings: density x e / (e + threshold), e the
+    //! exclusivity (0.5 for a complete group at the threshold). Alt families: see detection.md.
+    double score = 0;
     QString evidence;           //!< one paragraph a moderator can read
     QStringList memberEvidence; //!< per member (same order as members), one line each
     RingFigures ring;           //!< rings only
@@ -70,9 +76,12 @@ struct RingOptions
     quint64 seed = 1;             //!< igraph's RNG seed: same input, same clusters
     int minSize = 3;
     int maxSize = 12;
-    double minDensity = 0.6;
-    double minMedianDominance = 6.0; //!< mates' mean support vs the best outsider's
-    double minInternalShare = 0.35;
+    double minDensity = 0.6; //!< share of member directions with minPairReactions
+    //! The flagging threshold on RingFigures::exclusivity(): how much of the members' support
+    //! comes from inside times how far the mates are above the best outsider.
+    double minExclusivity = 1.5;
+    double minMedianDominance = 2.0; //!< floor: mates' mean support vs the best outsider's
+    double minInternalShare = 0.1;   //!< floor: share of received reactions from inside
 };
 
 //! Parameters of alt-family detection.

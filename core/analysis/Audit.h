@@ -1,0 +1,78 @@
+#pragma once
+
+#include "analysis/Clusters.h"
+#include "analysis/PairMatrix.h"
+#include "history/History.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <functional>
+#include <vector>
+
+namespace gavel::analysis {
+
+//! One reaction in a member's audit, given or received.
+struct AuditReaction
+{
+    Index reaction = NoIndex; //!< index into History::reactions
+    bool counted = false;     //!< counts under R1 and the audit's window and channels
+    QString reason;           //!< why it does not count (empty when it does)
+};
+
+//! One line of a score under a policy, as core/policy explains it.
+struct AuditScoreLine
+{
+    QString policy; //!< policy name and version
+    QString level;
+    double score = 0;
+    QString reason;
+};
+
+//! Fills a member's scores under policies (core/policy provides it; the audit itself computes
+//! no scores). Called with the history and the member's index.
+using AuditScorer =
+    std::function<std::vector<AuditScoreLine>(const history::History &, Index user)>;
+
+struct AuditOptions
+{
+    CountOptions counting; //!< window and channels; removed reactions are listed anyway
+    int topPairs = 10;     //!< entries of the "most reacted to (by)" lists
+    AuditScorer scorer;    //!< optional: scores under the chosen policy
+};
+
+//! One member's full audit: identity, every reaction given and received with message links,
+//! pair summaries, role history, cluster flags with their evidence and (through the scorer
+//! hook) policy scores.
+struct Audit
+{
+    Index user = NoIndex;
+    int messages = 0; //!< messages authored (deleted ones included)
+    std::vector<AuditReaction> given;
+    std::vector<AuditReaction> received;
+    quint32 countedGiven = 0, countedReceived = 0;
+    std::vector<quint32> mostReactedTo;   //!< pair indexes into the matrix
+    std::vector<quint32> mostReactedToBy; //!< pair indexes into the matrix
+    double concentration3 = 0;            //!< share of received from the top 3 reactors
+    std::vector<history::RoleSpan> roles;
+    std::vector<const Cluster *> flags; //!< clusters the member belongs to
+    std::vector<AuditScoreLine> scores;
+};
+
+//! Builds the audit of `user`. `clusters` are the detection results the flags come from
+//! (pass the output of detectClusters()); the matrix must be built with the same counting.
+Audit buildAudit(const history::History &history, const PairMatrix &matrix,
+                 const std::vector<Cluster> &clusters, Index user, const AuditOptions &options);
+
+//! The audit as JSON (ids as decimal strings, times ISO 8601 UTC).
+QJsonObject auditToJson(const history::History &history, const PairMatrix &matrix,
+                        const Audit &audit);
+
+//! The CSV header and rows of the audit's reactions, given then received.
+QString auditCsvHeader();
+QStringList auditCsvRows(const history::History &history, const Audit &audit);
+
+//! ISO 8601 UTC with milliseconds, or an empty string for NoTime.
+QString isoTime(qint64 ms);
+
+} // namespace gavel::analysis
