@@ -1,0 +1,58 @@
+#pragma once
+
+#include "InvestigationSession.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QTableWidget;
+class QTextBrowser;
+
+namespace gavel::ui {
+
+class ClusterGraphView;
+class ClusterListModel;
+
+//! Flagged rings and alt families: the list with scores, the chosen cluster's evidence, its
+//! members (each with "Open audit") and a graph of the cluster with its outside links.
+class ClustersPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ClustersPage(QWidget *parent = nullptr);
+
+    void setAnalysis(std::shared_ptr<const Analysis> analysis);
+    //! Selects a cluster by id; returns whether it exists.
+    bool showCluster(int clusterId);
+    int currentCluster() const { return m_current; }
+
+    ClusterListModel *model() const { return m_model; }
+    QTableView *list() const { return m_list; }
+    QTableWidget *members() const { return m_members; }
+    ClusterGraphView *graph() const { return m_graph; }
+
+Q_SIGNALS:
+    void auditRequested(gavel::ui::Index user);
+    void clusterChosen(int clusterId);
+
+private:
+    void showRow(int row);
+    void openSelectedAudit();
+
+    std::shared_ptr<const Analysis> m_analysis;
+    ClusterListModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_list;
+    QLabel *m_emptyNote;
+    QTextBrowser *m_evidence;
+    QTableWidget *m_members;
+    QPushButton *m_openAudit;
+    ClusterGraphView *m_graph;
+    int m_current = 0;
+};
+
+} // namespace gavel::ui

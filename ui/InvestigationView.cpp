@@ -1,0 +1,510 @@
+#include "InvestigationView.h"
+
+#include "AuditPage.h"
+#include "ClustersPage.h"
+#include "DashboardPage.h"
+#include "MembersPage.h"
+#include "PairEvidenceDialog.h"
+#include "heatmap/HeatmapPage.h"
+#include "heatmap/HeatmapView.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace gavel::ui {
+
+namespace {
+constexpr int categoryType = 4;
+constexpr qint64 dayMs = 24LL * 3600 * 1000;
+
+QDate utcDate(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date();
+}
+
+qint64 utcMs(QDate date)
+{
+    return QDateTime(date, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+}
+
+int viewNumber(InvestigationViewKind view)
+{
+    return int(view);
+}
+} // namespace
+
+InvestigationView::InvestigationView(QWidget *parent)
+    : QWidget(parent)
+    , m_session(new InvestigationSession(this))
+    , m_back(new QToolButton(this))
+    , m_forward(new QToolButton(this))
+    , m_search(new QLineEdit(this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
+    , m_channel(new QComboBox(this))
+    , m_wholeHistory(new QPushButton(tr("&Whole history"), this))
+    , m_progress(new QProgressBar(this))
+    , m_busyLabel(new QLabel(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_message(new QLabel(this))
+    , m_stack(new QStackedWidget(this))
+    , m_dashboard(new DashboardPage(m_stack))
+    , m_heatmap(new HeatmapPage(m_stack))
+    , m_clusters(new ClustersPage(m_stack))
+    , m_members(new MembersPage(m_stack))
+    , m_filterTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("investigationView"));
+    m_stack->addWidget(m_dashboard);
+    m_stack->addWidget(m_heatmap);
+    m_stack->addWidget(m_clusters);
+    m_stack->addWidget(m_members);
+    createActions();
+
+    auto *nav = new QHBoxLayout;
+    m_back->setDefaultAction(m_backAction);
+    m_forward->setDefaultAction(m_forwardAction);
+    nav->addWidget(m_back);
+    nav->addWidget(m_forward);
+    nav->addSpacing(8);
+    for (QAction *action : m_viewActions) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setAutoRaise(true);
+        button->setFocusPolicy(Qt::TabFocus);
+        nav->addWidget(button);
+    }
+    nav->addStretch();
+    m_search->setPlaceholderText(tr("Find a member by name or id (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Find a member"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(260);
+    connect(m_search, &QLineEdit::returnPressed, this, &InvestigationView::search);
+    nav->addWidget(m_search);
+
+    auto *filters = new QHBoxLayout;
+    auto *fromLabel = new QLabel(tr("F&rom:"), this);
+    fromLabel->setBuddy(m_from);
+    auto *toLabel = new QLabel(tr("&to:"), this);
+    toLabel->setBuddy(m_to);
+    auto *channelLabel = new QLabel(tr("C&hannel:"), this);
+    channelLabel->setBuddy(m_channel);
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setTimeSpec(Qt::UTC);
+        connect(edit, &QDateEdit::dateChanged, this, &InvestigationView::filterControlsChanged);
+    }
+    m_from->setAccessibleName(tr("Time window start (UTC)"));
+    m_to->setAccessibleName(tr("Time window end (UTC, included)"));
+    m_channel->setAccessibleName(tr("Channel filter"));
+    m_channel->setMinimumContentsLength(18);
+    m_channel->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connect(m_channel, &QComboBox::currentIndexChanged, this,
+            &InvestigationView::filterControlsChanged);
+    m_wholeHistory->setToolTip(tr("Reset the time window and channel filter"));
+    connect(m_wholeHistory, &QPushButton::clicked, this, [this] { applyFilter({}); });
+    filters->addWidget(fromLabel);
+    filters->addWidget(m_from);
+    filters->addWidget(toLabel);
+    filters->addWidget(m_to);
+    filters->addSpacing(8);
+    filters->addWidget(channelLabel);
+    filters->addWidget(m_channel);
+    filters->addWidget(m_wholeHistory);
+    filters->addStretch();
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(120);
+    m_progress->setAccessibleName(tr("Work in progress"));
+    m_cancel->setToolTip(tr("Stop this computation and keep showing the previous results"));
+    filters->addWidget(m_busyLabel);
+    filters->addWidget(m_progress);
+    filters->addWidget(m_cancel);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        m_session->cancel();
+        fillFilterControls();
+    });
+
+    m_message->setWordWrap(true);
+    m_message->hide();
+    m_message->setAccessibleName(tr("Error"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addLayout(nav);
+    layout->addLayout(filters);
+    layout->addWidget(m_message);
+    layout->addWidget(m_stack, 1);
+
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(400); // the user may still be stepping through dates
+    connect(m_filterTimer, &QTimer::timeout, this,
+            [this] { m_session->setFilter(filterFromControls()); });
+
+    connect(m_session, &InvestigationSession::busyChanged, this, &InvestigationView::onBusyChanged);
+    connect(m_session, &InvestigationSession::historyLoaded, this, [this] {
+        const auto h = m_session->history();
+        m_dataFirst = h->messages.empty() ? 0 : h->messages.front().createdAt;
+        m_dataLast = h->messages.empty() ? 0 : h->messages.back().createdAt;
+        fillFilterControls();
+        updateStatus();
+    });
+    connect(m_session, &InvestigationSession::analysisChanged, this,
+            &InvestigationView::onAnalysisChanged);
+    connect(m_session, &InvestigationSession::failed, this, [this](const QString &message) {
+        m_message->setText(tr("Could not load the guild: %1").arg(message));
+        m_message->show();
+    });
+
+    connect(m_heatmap, &HeatmapPage::pairActivated, this, &InvestigationView::openPairEvidence);
+    connect(m_clusters, &ClustersPage::auditRequested, this, &InvestigationView::openAudit);
+    connect(m_clusters, &ClustersPage::clusterChosen, this, [this](int id) {
+        if (!m_restoring && currentView() == InvestigationViewKind::Clusters)
+            m_history.replaceCurrent({InvestigationViewKind::Clusters, NoIndex, id});
+    });
+    connect(m_members, &MembersPage::memberChosen, this, [this](Index user) {
+        if (!m_restoring && currentView() == InvestigationViewKind::Members)
+            m_history.replaceCurrent({InvestigationViewKind::Members, user, 0});
+    });
+    connect(m_members->audit(), &AuditPage::pairRequested, this,
+            &InvestigationView::openPairEvidence);
+    connect(m_members->audit(), &AuditPage::clusterRequested, this,
+            &InvestigationView::openCluster);
+    connect(m_dashboard, &DashboardPage::clusterRequested, this, &InvestigationView::openCluster);
+
+    onBusyChanged(false, {});
+    setEnabled(false);
+}
+
+InvestigationView::~InvestigationView() = default;
+
+void InvestigationView::createActions()
+{
+    m_backAction = new QAction(tr("Back"), this);
+    m_backAction->setShortcut(QKeySequence::Back);
+    m_backAction->setToolTip(
+        tr("Back (%1)").arg(m_backAction->shortcut().toString(QKeySequence::NativeText)));
+    m_backAction->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    connect(m_backAction, &QAction::triggered, this, &InvestigationView::goBack);
+    m_forwardAction = new QAction(tr("Forward"), this);
+    m_forwardAction->setShortcut(QKeySequence::Forward);
+    m_forwardAction->setToolTip(
+        tr("Forward (%1)").arg(m_forwardAction->shortcut().toString(QKeySequence::NativeText)));
+    m_forwardAction->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    connect(m_forwardAction, &QAction::triggered, this, &InvestigationView::goForward);
+    addAction(m_backAction);
+    addAction(m_forwardAction);
+
+    auto *group = new QActionGroup(this);
+    const QStringList names{tr("Dashboard"), tr("Heatmap"), tr("Clusters"), tr("Members")};
+    for (int i = 0; i < names.size(); ++i) {
+        auto *action = new QAction(names[i], group);
+        action->setCheckable(true);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        action->setToolTip(
+            tr("%1 (%2)").arg(names[i], action->shortcut().toString(QKeySequence::NativeText)));
+        connect(action, &QAction::triggered, this,
+                [this, i] { showView(InvestigationViewKind(i)); });
+        addAction(action);
+        m_viewActions.append(action);
+    }
+    m_searchAction = new QAction(tr("Find a Member"), this);
+    m_searchAction->setShortcut(QKeySequence::Find);
+    connect(m_searchAction, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    addAction(m_searchAction);
+    updateNavigationButtons();
+}
+
+QList<QAction *> InvestigationView::navigationActions() const
+{
+    QList<QAction *> actions{m_backAction, m_forwardAction};
+    actions += m_viewActions;
+    actions.append(m_searchAction);
+    return actions;
+}
+
+void InvestigationView::openGuild(const store::Location &location, quint64 guildId,
+                                  qint64 lastSyncedMs)
+{
+    if (m_evidence)
+        m_evidence->close();
+    m_lastSyncedMs = lastSyncedMs;
+    m_dataFirst = m_dataLast = 0;
+    m_message->hide();
+    m_history.clear();
+    for (auto &a : m_pageAnalysis)
+        a.reset();
+    setEnabled(true);
+    m_session->open(location, guildId);
+    navigate({InvestigationViewKind::Dashboard});
+    updateStatus();
+}
+
+void InvestigationView::closeGuild()
+{
+    if (m_evidence)
+        m_evidence->close();
+    m_session->cancel();
+    setEnabled(false);
+}
+
+QWidget *InvestigationView::page(InvestigationViewKind view) const
+{
+    switch (view) {
+    case InvestigationViewKind::Dashboard:
+        return m_dashboard;
+    case InvestigationViewKind::Heatmap:
+        return m_heatmap;
+    case InvestigationViewKind::Clusters:
+        return m_clusters;
+    case InvestigationViewKind::Members:
+        return m_members;
+    }
+    return m_dashboard;
+}
+
+std::shared_ptr<const Analysis> InvestigationView::pageAnalysis(InvestigationViewKind view) const
+{
+    return m_pageAnalysis[viewNumber(view)];
+}
+
+void InvestigationView::refreshPage(InvestigationViewKind view)
+{
+    const auto analysis = m_session->analysis();
+    auto &given = m_pageAnalysis[viewNumber(view)];
+    if (!analysis || given == analysis)
+        return;
+    given = analysis;
+    switch (view) {
+    case InvestigationViewKind::Dashboard:
+        m_dashboard->setAnalysis(analysis);
+        break;
+    case InvestigationViewKind::Heatmap:
+        m_heatmap->setAnalysis(analysis);
+        break;
+    case InvestigationViewKind::Clusters:
+        m_clusters->setAnalysis(analysis);
+        break;
+    case InvestigationViewKind::Members:
+        m_members->setAnalysis(analysis);
+        break;
+    }
+}
+
+void InvestigationView::navigate(const NavigationState &state)
+{
+    if (!m_restoring)
+        m_history.visit(state);
+    const bool restoring = m_restoring;
+    m_restoring = true; // the pages' own signals must not record this move again
+    m_stack->setCurrentWidget(page(state.view));
+    m_viewActions[viewNumber(state.view)]->setChecked(true);
+    refreshPage(state.view);
+    if (state.view == InvestigationViewKind::Members && state.member != NoIndex)
+        m_members->showMember(state.member);
+    if (state.view == InvestigationViewKind::Clusters && state.cluster > 0)
+        m_clusters->showCluster(state.cluster);
+    m_restoring = restoring;
+    updateNavigationButtons();
+}
+
+void InvestigationView::showView(InvestigationViewKind view)
+{
+    NavigationState state{view};
+    // Coming back to a view shows what it showed last.
+    if (view == InvestigationViewKind::Members)
+        state.member = m_members->member();
+    if (view == InvestigationViewKind::Clusters)
+        state.cluster = m_clusters->currentCluster();
+    navigate(state);
+}
+
+void InvestigationView::openAudit(Index user)
+{
+    navigate({InvestigationViewKind::Members, user, 0});
+}
+
+void InvestigationView::openCluster(int clusterId)
+{
+    navigate({InvestigationViewKind::Clusters, NoIndex, clusterId});
+}
+
+void InvestigationView::openPairEvidence(Index reactor, Index author)
+{
+    const auto analysis = m_session->analysis();
+    if (!analysis)
+        return;
+    if (m_evidence)
+        m_evidence->close();
+    m_evidence = new PairEvidenceDialog(analysis, reactor, author, this);
+    m_evidence->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_evidence, &PairEvidenceDialog::openAuditRequested, this,
+            &InvestigationView::openAudit);
+    m_evidence->show();
+}
+
+void InvestigationView::goBack()
+{
+    if (!m_history.canGoBack())
+        return;
+    m_restoring = true;
+    navigate(m_history.back());
+    m_restoring = false;
+}
+
+void InvestigationView::goForward()
+{
+    if (!m_history.canGoForward())
+        return;
+    m_restoring = true;
+    navigate(m_history.forward());
+    m_restoring = false;
+}
+
+void InvestigationView::updateNavigationButtons()
+{
+    m_backAction->setEnabled(m_history.canGoBack());
+    m_forwardAction->setEnabled(m_history.canGoForward());
+}
+
+void InvestigationView::applyFilter(const InvestigationFilter &filter)
+{
+    m_filterTimer->stop();
+    m_session->setFilter(filter);
+    fillFilterControls();
+}
+
+void InvestigationView::onAnalysisChanged()
+{
+    refreshPage(currentView());
+    fillFilterControls();
+    updateStatus();
+}
+
+void InvestigationView::onBusyChanged(bool busy, const QString &text)
+{
+    m_progress->setVisible(busy);
+    m_cancel->setVisible(busy);
+    m_busyLabel->setVisible(busy);
+    m_busyLabel->setText(text);
+}
+
+void InvestigationView::fillFilterControls()
+{
+    const auto h = m_session->history();
+    if (!h)
+        return;
+    m_fillingFilter = true;
+    const InvestigationFilter &f = m_session->filter();
+    const QDate first = utcDate(m_dataFirst);
+    const QDate last = utcDate(m_dataLast);
+    for (QDateEdit *edit : {m_from, m_to})
+        edit->setDateRange(first, last);
+    m_from->setDate(f.since == NoTime ? first : utcDate(f.since));
+    m_to->setDate(f.until == NoTime ? last : utcDate(f.until - 1));
+
+    if (m_channel->count() == 0) {
+        m_channel->addItem(tr("All channels"), -1);
+        // Categories with their channels beneath; threads are included with their channel.
+        const auto addChannel = [&](Index c, int depth) {
+            const history::Channel &ch = h->channels[c];
+            const QString label = ch.type == categoryType
+                                      ? tr("%1 (category)").arg(ch.name)
+                                      : QString(QString(depth * 3, u' ') + u'#' + ch.name);
+            m_channel->addItem(label, int(c));
+        };
+        for (Index c = 0; c < h->channels.size(); ++c) {
+            const history::Channel &ch = h->channels[c];
+            if (ch.parent != NoIndex)
+                continue;
+            addChannel(c, 0);
+            if (ch.type != categoryType)
+                continue;
+            for (Index k = 0; k < h->channels.size(); ++k) {
+                if (h->channels[k].parent == c)
+                    addChannel(k, 1);
+            }
+        }
+    }
+    const int wanted = f.channels.size() == 1 ? int(f.channels.front()) : -1;
+    m_channel->setCurrentIndex(qMax(0, m_channel->findData(wanted)));
+    m_fillingFilter = false;
+}
+
+InvestigationFilter InvestigationView::filterFromControls() const
+{
+    InvestigationFilter f;
+    if (m_from->date() > utcDate(m_dataFirst))
+        f.since = utcMs(m_from->date());
+    if (m_to->date() < utcDate(m_dataLast))
+        f.until = utcMs(m_to->date()) + dayMs;
+    const int channel = m_channel->currentData().toInt();
+    if (channel >= 0)
+        f.channels = {Index(channel)};
+    return f;
+}
+
+void InvestigationView::filterControlsChanged()
+{
+    if (m_fillingFilter)
+        return;
+    m_filterTimer->start();
+}
+
+void InvestigationView::search()
+{
+    const QString text = m_search->text().trimmed();
+    if (text.isEmpty())
+        return;
+    navigate({InvestigationViewKind::Members, m_members->member(), 0});
+    m_members->search(text);
+    m_history.replaceCurrent({InvestigationViewKind::Members, m_members->member(), 0});
+    updateNavigationButtons();
+}
+
+void InvestigationView::updateStatus()
+{
+    const QLocale locale;
+    QStringList parts;
+    parts << (m_lastSyncedMs > 0 ? tr("Last sync %1 UTC")
+                                       .arg(QDateTime::fromMSecsSinceEpoch(m_lastSyncedMs, Qt::UTC)
+                                                .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                                 : tr("Never synced"));
+    if (m_dataLast > 0) {
+        parts << tr("data %1 – %2")
+                     .arg(utcDate(m_dataFirst).toString(Qt::ISODate),
+                          utcDate(m_dataLast).toString(Qt::ISODate));
+    }
+    const auto analysis = m_session->analysis();
+    if (analysis && !analysis->filter.isEmpty()) {
+        const InvestigationFilter &f = analysis->filter;
+        QString shown =
+            tr("showing %1 – %2")
+                .arg(utcDate(f.since == NoTime ? m_dataFirst : f.since).toString(Qt::ISODate),
+                     utcDate(f.until == NoTime ? m_dataLast : f.until - 1).toString(Qt::ISODate));
+        if (!f.channels.empty() && f.channels.front() < analysis->history->channels.size())
+            shown += u", #" + analysis->history->channels[f.channels.front()].name;
+        parts << shown;
+    }
+    m_status = parts.join(QStringLiteral(" · "));
+    Q_EMIT statusChanged(m_status);
+}
+
+} // namespace gavel::ui

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QWidget>
+
+namespace gavel::ui {
+
+class HeatmapView;
+
+//! The colour scale of a HeatmapView: gradient, end values and what a cell stands for at the
+//! current zoom.
+class HeatmapLegend : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit HeatmapLegend(HeatmapView *view, QWidget *parent = nullptr);
+    QSize sizeHint() const override;
+    QString text() const;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    HeatmapView *m_view;
+};
+
+} // namespace gavel::ui
