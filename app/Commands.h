@@ -11,6 +11,9 @@ int runEmulate(const QStringList &args);   // EmulateCommand.cpp
 int runDemoGuild(const QStringList &args); // DemoGuildCommand.cpp
 int runDemo(const QStringList &args);      // DemoCommand.cpp (GUI)
 int runGui(const QStringList &args);       // GuiCommand.cpp (GUI)
+int runScores(const QStringList &args);    // ScoresCommand.cpp
+int runPlan(const QStringList &args);      // PlanCommand.cpp
+int runCompare(const QStringList &args);   // CompareCommand.cpp
 int runPairs(const QStringList &args);     // PairsCommand.cpp
 int runClusters(const QStringList &args);  // ClustersCommand.cpp
 int runAudit(const QStringList &args);     // AuditCommand.cpp

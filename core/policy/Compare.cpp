@@ -42,7 +42,8 @@ Result<std::vector<Group>> loadTruthGroups(const QString &path, const history::H
         const QString id = o.value(u"id"_s).isString()
                                ? o.value(u"id"_s).toString()
                                : QString::number(o.value(u"id"_s).toInteger());
-        out.push_back({u"ring-"_s + id, u"ring"_s, members(o.value(u"members"_s).toArray())});
+        out.push_back({id.startsWith(u"ring"_s) ? id : u"ring-"_s + id, u"ring"_s,
+                       members(o.value(u"members"_s).toArray())});
     }
     for (const QJsonValue &v : root.value(u"alt_families"_s).toArray()) {
         const QJsonObject o = v.toObject();
@@ -51,7 +52,8 @@ Result<std::vector<Group>> loadTruthGroups(const QString &path, const history::H
                                : QString::number(o.value(u"id"_s).toInteger());
         QJsonArray all = o.value(u"alts"_s).toArray();
         all.prepend(o.value(u"master"_s));
-        out.push_back({u"alt-family-"_s + id, u"alt-family"_s, members(all)});
+        out.push_back(
+            {id.startsWith(u"alt"_s) ? id : u"alt-family-"_s + id, u"alt-family"_s, members(all)});
     }
     return out;
 }

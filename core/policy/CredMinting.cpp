@@ -156,11 +156,9 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
     // Per-pair dropoff (A -> B across messages), in time order.
     const std::size_t pairs = m_index.pairReactor.size();
     std::vector<double> traceFactor; // per event, tracing only: product of later factors
-    const auto annotate = [&](std::size_t ev, const QString &text) {
-        if (!tracing || events[ev].author != trace.user)
-            return;
-        notes.push_back({ev, text});
-    };
+    // Reasons are only built for the traced member: formatting them for 5M events is slow.
+    const auto traced = [&](std::size_t ev) { return tracing && events[ev].author == trace.user; };
+    const auto annotate = [&](std::size_t ev, const QString &text) { notes.push_back({ev, text}); };
     if (p.pairDropoff != PairDropoff::Off) {
         const double f = p.pairFactorBp / 10000.0;
         std::vector<qint64> start(pairs, NoTime);
@@ -180,8 +178,9 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
                 factor = level[x.pair];
                 level[x.pair] *= f;
                 ++k[x.pair];
-                annotate(ev, u"per-pair dropoff: reaction %1 from this reactor in the window "
-                             u"(x%2)"_s.arg(QString::number(k[x.pair]), num(factor)));
+                if (traced(ev))
+                    annotate(ev, u"per-pair dropoff: reaction %1 from this reactor in the window "
+                                 u"(x%2)"_s.arg(QString::number(k[x.pair]), num(factor)));
             } else {
                 if (start[x.pair] == NoTime || x.at - start[x.pair] >= recovery) {
                     factor = 1;
@@ -193,7 +192,9 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
                     level[x.pair] *= f;
                 }
                 start[x.pair] = x.at;
-                annotate(ev, u"per-pair dropoff with recovery: allowance x%1"_s.arg(num(factor)));
+                if (traced(ev))
+                    annotate(ev,
+                             u"per-pair dropoff with recovery: allowance x%1"_s.arg(num(factor)));
             }
             x.value *= factor;
         }
@@ -216,17 +217,21 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
 
     // Merit sources: a reactor mints once source-role holders reacted to it N times.
     std::vector<qint64> verifiedAt;
+    std::vector<bool> fromMerit; // per event: the reactor held a merit-source role
     if (p.meritSources) {
         verifiedAt.assign(h.users.size(), NoTime);
+        fromMerit.assign(events.size(), false);
         std::vector<int> fromSources(h.users.size(), 0);
-        for (const Event &x : events) {
+        for (std::size_t ev = 0; ev < events.size(); ++ev) {
+            const Event &x = events[ev];
+            fromMerit[ev] = m_index.heldAny(x.reactor, c.meritRoles, x.at);
             if (verifiedAt[x.author] != NoTime)
                 continue;
-            if (m_index.heldAny(x.reactor, c.meritRoles, x.at) &&
-                ++fromSources[x.author] >= p.meritReactions)
+            if (fromMerit[ev] && ++fromSources[x.author] >= p.meritReactions)
                 verifiedAt[x.author] = x.at;
         }
     }
+    const auto merit = [&](std::size_t ev) { return p.meritSources && fromMerit[ev]; };
 
     // Week by week: trust tiers use the scores of the weeks before; budgets scale each week.
     std::vector<double> score(h.users.size(), 0.0);
@@ -245,21 +250,24 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
             const Event &x = events[ev];
             double v = x.value;
             // Merit sources are the trusted seeds: tiers start from them, so they mint in full.
-            if (p.trustTiers &&
-                !(p.meritSources && m_index.heldAny(x.reactor, c.meritRoles, x.at))) {
+            if (p.trustTiers && !merit(ev)) {
                 int bp = p.tiers.front().weightBp;
                 for (const TrustTier &t : p.tiers) {
                     if (score[x.reactor] + 1e-9 >= double(t.min))
                         bp = t.weightBp;
                 }
                 v *= bp / 10000.0;
-                annotate(ev, u"trust tier of the reactor (score %1 before this week): x%2"_s.arg(
+                if (traced(ev))
+                    annotate(ev,
+                             u"trust tier of the reactor (score %1 before this week): x%2"_s.arg(
                                  num(score[x.reactor]), num(bp / 1e4)));
             }
-            if (p.meritSources && !m_index.heldAny(x.reactor, c.meritRoles, x.at) &&
+            if (p.meritSources && !merit(ev) &&
                 (verifiedAt[x.reactor] == NoTime || x.at < verifiedAt[x.reactor])) {
                 v = 0;
-                annotate(ev, u"the reactor is not yet verified by a merit source: mints nothing"_s);
+                if (traced(ev))
+                    annotate(ev,
+                             u"the reactor is not yet verified by a merit source: mints nothing"_s);
             }
             eventValue[ev - weekBegin] = v;
             if (reactorSum[x.reactor] == 0 && v > 0)
@@ -267,10 +275,9 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
             reactorSum[x.reactor] += v;
         }
         // Reactor budget and the new-member ramp: past the cap, the cap is shared evenly.
-        const auto capOf = [&](Index reactor, qint64 at) {
+        const auto capOf = [&](Index reactor, std::size_t ev) {
             double cap = p.reactorBudget ? double(p.reactorBudgetPerWeek) : -1;
-            if (p.meritSources && !p.ramp.empty() && verifiedAt[reactor] != NoTime &&
-                !m_index.heldAny(reactor, c.meritRoles, at)) {
+            if (p.meritSources && !p.ramp.empty() && verifiedAt[reactor] != NoTime && !merit(ev)) {
                 const qint64 n = week - weekOf(verifiedAt[reactor]) + 1;
                 for (const RampStep &s : p.ramp) {
                     if (s.week == n)
@@ -285,18 +292,21 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
             double &v = eventValue[ev - weekBegin];
             if (v <= 0)
                 continue;
-            const double cap = capOf(x.reactor, x.at);
+            const double cap = capOf(x.reactor, ev);
             if (cap >= 0 && reactorSum[x.reactor] > cap) {
                 const double s = cap / reactorSum[x.reactor];
                 v *= s;
-                annotate(ev, u"reactor budget: %1 minted this week against a cap of %2, shared "
+                if (traced(ev))
+                    annotate(ev,
+                             u"reactor budget: %1 minted this week against a cap of %2, shared "
                              u"evenly (x%3)"_s.arg(num(reactorSum[x.reactor]), num(cap), num(s)));
             }
             if (p.pairDiscount) {
                 v *= pairDiscount[x.pair];
                 if (pairDiscount[x.pair] < 1)
-                    annotate(ev, u"pairwise coordination discount k/(k+M) = x%1"_s.arg(
-                                     num(pairDiscount[x.pair])));
+                    if (traced(ev))
+                        annotate(ev, u"pairwise coordination discount k/(k+M) = x%1"_s.arg(
+                                         num(pairDiscount[x.pair])));
             }
         }
         for (const Index r : touched)
@@ -324,13 +334,15 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
                 if (channelSum[s] > double(c.channelBudgets[s])) {
                     const double f = double(c.channelBudgets[s]) / channelSum[s];
                     v *= f;
-                    annotate(ev,
-                             u"channel budget of %1: x%2"_s.arg(c.channelBudgetNames[s], num(f)));
+                    if (traced(ev))
+                        annotate(ev, u"channel budget of %1: x%2"_s.arg(c.channelBudgetNames[s],
+                                                                        num(f)));
                 }
             }
             if (platformScale < 1) {
                 v *= platformScale;
-                annotate(ev, u"platform budget: x%1"_s.arg(num(platformScale)));
+                if (traced(ev))
+                    annotate(ev, u"platform budget: x%1"_s.arg(num(platformScale)));
             }
             if (v > 0) {
                 score[x.author] += v;

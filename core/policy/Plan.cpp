@@ -138,7 +138,8 @@ std::vector<PlanChange> plan(const HistoryIndex &index, const Evaluation &e)
 
     for (std::size_t u = 0; u < h.users.size(); ++u) {
         const history::User &user = h.users[u];
-        if (!user.member || user.bot)
+        // Members at T only: someone who joined later has nothing to change yet.
+        if (!user.member || user.bot || (user.joinedAt != NoTime && user.joinedAt > T))
             continue;
         const Index ui = static_cast<Index>(u);
         std::vector<Index> held;
@@ -204,8 +205,11 @@ std::vector<PlanChange> plan(const HistoryIndex &index, const Evaluation &e)
                 continue; // Kohai stays under every rung
             change(action, r, false, why);
         }
-        if (target != NoIndex && !holds(target))
-            change(action, target, true, why);
+        if (target != NoIndex && !holds(target)) {
+            const bool automatic = c.policy.scoring == Scoring::Daimyo && targetLevel == 0;
+            change(action, target, true,
+                   automatic ? u"%1 is automatic for every member."_s.arg(c.levelNames[0]) : why);
+        }
         if (c.policy.scoring == Scoring::Daimyo && !holds(c.levelRoles[0]) &&
             c.levelRoles[0] != target)
             change(u"promote"_s, c.levelRoles[0], true,

@@ -1,0 +1,241 @@
+// bench_policy: how fast policies evaluate on a large guild (docs/benchmarks.md, "Policies").
+//
+//   bench_policy --db FILE [--messages N] [--members N] [--runs N]
+//
+// Without FILE it first writes a demo guild of that size (gavel demo-guild) and loads it into
+// a new SQLite database FILE as a complete sync would (tests/support/SnapshotStore), then
+// measures: loading the history view (without and with message text), building the
+// evaluator's indexes, each shipped policy's evaluation, a parameter change re-evaluated,
+// a plan, peak RSS, and a plain SQL GROUP BY count of reactions per author as the floor.
+
+#include "SnapshotStore.h"
+#include "demoguild/DemoGuild.h"
+#include "history/History.h"
+#include "policy/Evaluator.h"
+#include "policy/Plan.h"
+#include "store/Database.h"
+#include "store/Location.h"
+#include "store/Queries.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+using namespace gavel;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+long peakRssKb()
+{
+    QFile f(u"/proc/self/status"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLong();
+    }
+    return -1;
+}
+
+//! Median wall time in ms of `runs` calls.
+double median(int runs, const std::function<void()> &work)
+{
+    std::vector<double> t;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        t.push_back(timer.nsecsElapsed() / 1e6);
+    }
+    std::sort(t.begin(), t.end());
+    return t[t.size() / 2];
+}
+
+[[noreturn]] void fail(const QString &what)
+{
+    out() << "bench_policy: " << what << Qt::endl;
+    std::exit(1);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOptions({
+        {u"db"_s, u"SQLite database (created from a demo guild when missing)."_s, u"FILE"_s},
+        {u"messages"_s, u"Messages of the demo guild to create."_s, u"N"_s, u"1000000"_s},
+        {u"members"_s, u"Members of the demo guild to create."_s, u"N"_s, u"50000"_s},
+        {u"runs"_s, u"Runs per measurement (median)."_s, u"N"_s, u"3"_s},
+    });
+    parser.process(app);
+    if (!parser.isSet(u"db"_s))
+        fail(u"--db FILE is required"_s);
+    const QString dbPath = parser.value(u"db"_s);
+    const int runs = std::max(1, parser.value(u"runs"_s).toInt());
+
+    if (!QFileInfo::exists(dbPath)) {
+        demoguild::Options o;
+        o.messages = parser.value(u"messages"_s).toInt();
+        o.members = parser.value(u"members"_s).toInt();
+        const QString snapshot = dbPath + u".snapshot.json"_s;
+        QElapsedTimer t;
+        t.start();
+        auto s = demoguild::generate(o, snapshot);
+        if (!s)
+            fail(s.error().text());
+        out() << "generated: " << s->text() << Qt::endl;
+        auto db = store::Database::open(store::Location::sqliteFile(dbPath));
+        if (!db)
+            fail(db.error().text());
+        if (auto r =
+                test::loadSnapshotIntoStore(snapshot, **db, QDateTime::currentMSecsSinceEpoch());
+            !r)
+            fail(r.error().text());
+        out() << "loaded into " << dbPath << " in " << t.elapsed() / 1000.0 << " s" << Qt::endl;
+        QFile::remove(snapshot);
+    }
+
+    {
+        // Migrate a database written by an older Gavel once, before the read-only runs.
+        auto rw = store::Database::open(store::Location::sqliteFile(dbPath));
+        if (!rw)
+            fail(rw.error().text());
+    }
+    store::OpenOptions ro;
+    ro.readOnly = true;
+    auto db = store::Database::open(store::Location::sqliteFile(dbPath), ro);
+    if (!db)
+        fail(db.error().text());
+    auto guilds = store::listGuilds(**db);
+    if (!guilds || guilds->isEmpty())
+        fail(u"no guild in the database"_s);
+    const quint64 guildId = guilds->front().id;
+
+    out() << "database: " << dbPath << ", " << guilds->front().messages << " messages, "
+          << guilds->front().reactions << " reactions, " << guilds->front().members << " members"
+          << Qt::endl;
+
+    // The SQL floor: reactions per author with one GROUP BY, on the same database.
+    const double sqlMs = median(runs, [&] {
+        QSqlDatabase c = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"floor"_s);
+        c.setDatabaseName(dbPath);
+        c.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (!c.open())
+            fail(u"cannot open for the SQL floor"_s);
+        {
+            QSqlQuery q(c);
+            q.setForwardOnly(true);
+            if (!q.exec(u"SELECT author_id, COUNT(*) FROM reactions WHERE removed_at IS NULL "
+                        u"GROUP BY author_id"_s))
+                fail(u"SQL floor failed"_s);
+            qint64 n = 0;
+            while (q.next())
+                n += q.value(1).toLongLong();
+            if (n == 0)
+                fail(u"no reactions"_s);
+        }
+        c.close();
+        c = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"floor"_s);
+    });
+
+    history::LoadOptions noText;
+    noText.content = false;
+    history::LoadOptions withText;
+    withText.content = true;
+    std::unique_ptr<history::History> h;
+    const double loadMs = median(runs, [&] {
+        auto r = history::History::load(**db, guildId, noText);
+        if (!r)
+            fail(r.error().text());
+        h = std::make_unique<history::History>(std::move(*r));
+    });
+    const double loadTextMs = median(1, [&] {
+        auto r = history::History::load(**db, guildId, withText);
+        if (!r)
+            fail(r.error().text());
+        h = std::make_unique<history::History>(std::move(*r));
+    });
+    qint64 at = 0;
+    for (const auto &m : h->messages)
+        at = std::max(at, m.createdAt);
+    at += 1;
+    out() << "history: " << h->users.size() << " users, " << h->messages.size() << " messages, "
+          << h->reactions.size() << " reactions" << Qt::endl;
+
+    std::unique_ptr<policy::Evaluator> ev;
+    const double indexMs = median(1, [&] { ev = std::make_unique<policy::Evaluator>(*h); });
+
+    out() << Qt::endl
+          << u"%1 %2"_s.arg(u"measurement"_s, -44).arg(u"ms (median of runs)"_s) << Qt::endl;
+    const auto line = [&](const QString &what, double ms) {
+        out() << u"%1 %2"_s.arg(what, -44).arg(ms, 10, 'f', 1) << Qt::endl;
+    };
+    line(u"SQL GROUP BY author_id count (floor)"_s, sqlMs);
+    line(u"load history (no message text)"_s, loadMs);
+    line(u"load history (with message text)"_s, loadTextMs);
+    line(u"build evaluator indexes (once per history)"_s, indexMs);
+
+    double daimyoMs = 0;
+    for (const QString &name : {u"daimyo"_s, u"karma"_s, u"pollen-2020"_s, u"pollen-hardened"_s}) {
+        auto p = policy::Policy::load(QStringLiteral(GAVEL_POLICY_DIR) + u'/' + name + u".json"_s);
+        if (!p)
+            fail(p.error().text());
+        std::shared_ptr<const policy::CompiledPolicy> compiled;
+        policy::Evaluation e;
+        const double ms = median(runs, [&] {
+            auto c = policy::compile(*p, *h);
+            if (!c)
+                fail(c.error().text());
+            compiled = std::make_shared<const policy::CompiledPolicy>(std::move(*c));
+            e = ev->evaluate(compiled, at);
+        });
+        if (name == u"daimyo"_s)
+            daimyoMs = ms;
+        line(u"evaluate "_s + name, ms);
+        // A parameter change: the lab's slider moves one threshold or budget.
+        policy::Policy changed = *p;
+        changed.daimyo.senpai.reactions = 40;
+        changed.karma.cooldownMinutes = 360;
+        changed.cred.reactorBudgetPerWeek = 12;
+        changed.cred.multiReactFactorBp = 4000;
+        const double changeMs = median(runs, [&] {
+            auto c = policy::compile(changed, *h);
+            if (!c)
+                fail(c.error().text());
+            e = ev->evaluate(std::make_shared<const policy::CompiledPolicy>(std::move(*c)), at);
+        });
+        line(u"  parameter change re-evaluated"_s, changeMs);
+        std::size_t changes = 0;
+        const double planMs = median(runs, [&] { changes = policy::plan(ev->index(), e).size(); });
+        line(u"  plan (%1 changes)"_s.arg(changes), planMs);
+        double top = 0;
+        for (const auto &m : e.members)
+            top = std::max(top, m.score);
+        out() << "  total score " << e.totalScore << ", top member " << top << Qt::endl;
+    }
+    line(u"ratio daimyo evaluation / SQL floor"_s, daimyoMs / sqlMs);
+    out() << u"%1 %2"_s.arg(u"peak RSS (MB)"_s, -44).arg(peakRssKb() / 1024.0, 10, 'f', 0)
+          << Qt::endl;
+    return 0;
+}
