@@ -72,7 +72,7 @@ struct Cluster
 struct RingOptions
 {
     quint32 minPairReactions = 5; //!< both directions of a pair need this many to link them
-    double resolution = 0.05;     //!< Leiden CPM resolution on the mutual-share graph
+    double resolution = 0.02;     //!< Leiden CPM resolution on the mutual-share graph
     quint64 seed = 1;             //!< igraph's RNG seed: same input, same clusters
     int minSize = 3;
     int maxSize = 12;

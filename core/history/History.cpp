@@ -4,8 +4,13 @@
 #include "store/Database.h"
 #include "store/SqlValue.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#ifdef GAVEL_HAVE_SQLITE3
+#include <sqlite3.h>
+#endif
 
 #include <algorithm>
 #include <numeric>
@@ -20,7 +25,10 @@ namespace {
 namespace sql = store::sql;
 
 // A forward-only prepared query: rows are streamed, never cached, so loading millions of rows
-// costs no more memory than the arrays they end up in.
+// costs no more memory than the arrays they end up in. On SQLite (when Gavel was built with
+// SQLite's headers and the driver runs the same library) rows are read through SQLite's C API:
+// Qt's QSQLITE converts every value of every row into a QVariant, which cost more than half of
+// the load time of a 5M-reaction guild.
 class Stream
 {
 public:
@@ -30,10 +38,44 @@ public:
         , m_query(db.connection())
     {
         m_query.setForwardOnly(true);
+#ifdef GAVEL_HAVE_SQLITE3
+        m_native = nativeHandle(db);
+#endif
     }
+    ~Stream()
+    {
+#ifdef GAVEL_HAVE_SQLITE3
+        if (m_statement)
+            sqlite3_finalize(m_statement);
+#endif
+    }
+    Stream(const Stream &) = delete;
+    Stream &operator=(const Stream &) = delete;
 
     Result<void> run(const QVariantList &values = {})
     {
+#ifdef GAVEL_HAVE_SQLITE3
+        if (m_native) {
+            const QByteArray utf8 = m_text.toUtf8();
+            if (sqlite3_prepare_v2(m_native, utf8.constData(), int(utf8.size()), &m_statement,
+                                   nullptr) != SQLITE_OK)
+                return nativeError();
+            int column = 1;
+            for (const QVariant &value : values) {
+                int rc;
+                if (value.typeId() == QMetaType::QString) {
+                    const QByteArray bytes = value.toString().toUtf8();
+                    rc = sqlite3_bind_text(m_statement, column++, bytes.constData(),
+                                           int(bytes.size()), SQLITE_TRANSIENT);
+                } else {
+                    rc = sqlite3_bind_int64(m_statement, column++, value.toLongLong());
+                }
+                if (rc != SQLITE_OK)
+                    return nativeError();
+            }
+            return {};
+        }
+#endif
         if (!m_query.prepare(m_text))
             return m_db.sqlError(m_query.lastError(), m_text);
         for (const QVariant &value : values)
@@ -43,20 +85,65 @@ public:
         return {};
     }
 
-    bool next() { return m_query.next(); }
-    QVariant value(int column) const { return m_query.value(column); }
-    qint64 integer(int column) const { return sql::toInteger(m_query.value(column)); }
-    quint64 id(int column) const { return sql::toId(m_query.value(column)); }
+    bool next()
+    {
+#ifdef GAVEL_HAVE_SQLITE3
+        if (m_native) {
+            m_rc = sqlite3_step(m_statement);
+            return m_rc == SQLITE_ROW;
+        }
+#endif
+        return m_query.next();
+    }
+
+    bool isNull(int column) const
+    {
+#ifdef GAVEL_HAVE_SQLITE3
+        if (m_native)
+            return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+#endif
+        return m_query.isNull(column);
+    }
+    qint64 integer(int column) const
+    {
+#ifdef GAVEL_HAVE_SQLITE3
+        if (m_native)
+            return sqlite3_column_int64(m_statement, column);
+#endif
+        return sql::toInteger(m_query.value(column));
+    }
+    quint64 id(int column) const
+    {
+        return static_cast<quint64>(integer(column));
+    }
     qint64 time(int column) const
     {
-        const QVariant v = m_query.value(column);
-        return v.isNull() ? NoTime : static_cast<qint64>(v.toLongLong());
+        return isNull(column) ? NoTime : integer(column);
     }
-    QString text(int column) const { return sql::toText(m_query.value(column)); }
+    QString text(int column) const
+    {
+#ifdef GAVEL_HAVE_SQLITE3
+        if (m_native) {
+            if (sqlite3_column_type(m_statement, column) == SQLITE_NULL)
+                return {};
+            const auto *bytes =
+                reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+            return QString::fromUtf8(bytes, sqlite3_column_bytes(m_statement, column));
+        }
+#endif
+        return sql::toText(m_query.value(column));
+    }
 
     //! A read error that ended the stream early is an error, not the end of the rows.
     Result<void> finish()
     {
+#ifdef GAVEL_HAVE_SQLITE3
+        if (m_native) {
+            if (m_rc != SQLITE_DONE && m_rc != SQLITE_ROW && m_rc != SQLITE_OK)
+                return nativeError();
+            return {};
+        }
+#endif
         const QSqlError error = m_query.lastError();
         m_query.finish();
         if (error.isValid())
@@ -65,6 +152,35 @@ public:
     }
 
 private:
+#ifdef GAVEL_HAVE_SQLITE3
+    static sqlite3 *nativeHandle(store::Database &db)
+    {
+        if (db.backend() != store::Backend::Sqlite)
+            return nullptr;
+        const QVariant handle = db.connection().driver()->handle();
+        if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+            return nullptr;
+        sqlite3 *native = *static_cast<sqlite3 *const *>(handle.constData());
+        // Only the library that opened the connection may use it (see Database.cpp).
+        QSqlQuery version(db.connection());
+        if (!native || !version.exec(u"SELECT sqlite_version()"_s) || !version.next() ||
+            version.value(0).toString() != QString::fromLatin1(sqlite3_libversion()))
+            return nullptr;
+        return native;
+    }
+
+    Error nativeError() const
+    {
+        return Error{u"Reading the history from %1 failed: %2"_s.arg(
+                         m_db.location().display(), QString::fromUtf8(sqlite3_errmsg(m_native))),
+                     u"Check the database with a sync or restore a backup; the statement was: "_s +
+                         m_text};
+    }
+
+    sqlite3 *m_native = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+    int m_rc = SQLITE_OK;
+#endif
     store::Database &m_db;
     QString m_text;
     QSqlQuery m_query;
@@ -193,7 +309,7 @@ Result<History> History::load(store::Database &db, quint64 guildId, const LoadOp
             role.id = q.id(0);
             role.name = q.text(1);
             role.position = static_cast<int>(q.integer(2));
-            role.deleted = !q.value(3).isNull();
+            role.deleted = !q.isNull(3);
             h.roles.push_back(std::move(role));
         }
         if (auto r = q.finish(); !r)
@@ -299,10 +415,9 @@ Result<History> History::load(store::Database &db, quint64 guildId, const LoadOp
             }
             message.channel = lastChannel;
             message.author = users.find(q.id(2));
-            const QVariant replyTo = q.value(3);
-            if (!replyTo.isNull())
-                message.replyToAuthor = users.find(sql::toId(replyTo));
-            message.webhook = !q.value(4).isNull();
+            if (!q.isNull(3))
+                message.replyToAuthor = users.find(q.id(3));
+            message.webhook = !q.isNull(4);
             message.deletedAt = q.time(5);
             if (options.content)
                 h.content.push_back(q.text(6));
