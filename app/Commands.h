@@ -11,6 +11,8 @@ int runEmulate(const QStringList &args);   // EmulateCommand.cpp
 int runDemoGuild(const QStringList &args); // DemoGuildCommand.cpp
 int runDemo(const QStringList &args);      // DemoCommand.cpp (GUI)
 int runGui(const QStringList &args);       // GuiCommand.cpp (GUI)
+int runSync(const QStringList &args);      // SyncCommand.cpp
+int runStatus(const QStringList &args);    // StatusCommand.cpp
 int runScores(const QStringList &args);    // ScoresCommand.cpp
 int runPlan(const QStringList &args);      // PlanCommand.cpp
 int runCompare(const QStringList &args);   // CompareCommand.cpp

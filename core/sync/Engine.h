@@ -23,6 +23,7 @@ struct Options
     int rescanMessages = 1000;  //!< ... and at least the newest N messages per channel
     int channelConcurrency = 8; //!< channels paged at once (fills the global budget)
     int connections = 8;        //!< HTTP connections of the client
+    int globalPerSecond = 50;   //!< the client's global budget (Discord's); 0 = none
 };
 
 //! Where a running sync stands; emitted at most about five times per second.
@@ -45,7 +46,8 @@ struct Summary
     int channelsSynced = 0, channelsSkipped = 0, channelsUnreadable = 0;
     qint64 requests = 0, rateLimited = 0;
     qint64 elapsedMs = 0;
-    bool full = false;              //!< a first or --full sync (everything re-read)
+    bool full = false;              //!< a --full sync (everything re-read and verified)
+    bool cancelled = false;         //!< cancel() stopped it; the next run resumes
     bool membersRead = true;        //!< false when the members intent was missing
     QStringList unreadableChannels; //!< "name (id)" of channels that refused reading
 

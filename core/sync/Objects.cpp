@@ -172,7 +172,7 @@ Result<QJsonObject> parseObject(QByteArrayView json, const QString &what)
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return Error{u"Discord sent %1 that is not a JSON object (%2 at byte %3)"_s.arg(
                          what, error.errorString(), QString::number(error.offset)),
-                     u"run the sync again; if it repeats, report it"_s};
+                     u"Run the sync again; if it repeats, report it"_s};
     return doc.object();
 }
 

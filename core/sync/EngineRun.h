@@ -1,0 +1,174 @@
+#pragma once
+
+#include "common/Result.h"
+#include "discord/Client.h"
+#include "store/Database.h"
+#include "store/Records.h"
+#include "store/Repository.h"
+#include "sync/Engine.h"
+#include "sync/Objects.h"
+#include "sync/PageParser.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+#include <optional>
+
+namespace gavel::sync {
+
+class ChannelTask;
+
+//! A channel or thread as the run knows it: the record to store and what to read.
+struct ChannelInfo
+{
+    store::ChannelRecord record;
+    QList<Overwrite> overwrites;
+    bool readable = true;
+};
+
+/*!
+ * The state of one Engine::start(): owns the database connection and the client, walks the
+ * phases (guild, channels, members and messages), and finishes once. Internal to core/sync.
+ */
+class EngineRun : public QObject
+{
+    Q_OBJECT
+
+public:
+    EngineRun(Engine *engine, const Options &options);
+    ~EngineRun() override;
+
+    void start();
+    void cancel();
+
+    // For ChannelTask.
+    discord::Client &client() { return *m_client; }
+    store::Database &db() { return *m_db; }
+    store::Repository &repo() { return *m_repo; }
+    const Options &options() const { return m_options; }
+    Summary &summary() { return m_summary; }
+    Progress &progress() { return m_progress; }
+    bool stopping() const { return m_finished || m_cancelRequested; }
+    //! A request failed in a way that ends the run (bad token, network gone, disk full...).
+    void fail(const Error &error);
+    //! Marks a channel unreadable in the store after Discord refused it mid-sync.
+    void markUnreadable(quint64 channelId, const QString &why);
+    void channelDone(ChannelTask *task);
+    qint64 nowMs() const;
+
+private:
+    void requestGuild();
+    void requestBot();
+    void requestChannels();
+    void requestArchived(quint64 parentId, bool privateThreads, const QString &before);
+    void structureReady();
+    void startMembers(const QString &after, qint64 passStart);
+    void requestMembers(const QString &after, qint64 passStart);
+    void scheduleChannels();
+    void maybeFinish();
+    void finish(std::optional<Error> error);
+    void emitProgress(bool force = false);
+    bool replyFailed(const discord::Reply &reply, const QString &what);
+    Result<void> touchSkipped();
+    Result<void> collectMemberCounts();
+
+    Engine *m_engine;
+    Options m_options;
+    std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<store::Repository> m_repo;
+    std::unique_ptr<discord::Client> m_client;
+    QTimer m_progressTimer;
+    QElapsedTimer m_elapsed;
+    Summary m_summary;
+    Progress m_progress;
+    qint64 m_runId = -1;
+    qint64 m_startedAt = 0;
+    bool m_finished = false;
+    bool m_cancelRequested = false;
+    bool m_suspendedIndexes = false;
+
+    // Structure
+    int m_structurePending = 0;
+    QJsonObject m_guild;
+    quint64 m_botId = 0;
+    QList<quint64> m_botRoles;
+    Permissions m_permissions;
+    QList<store::RoleRecord> m_roles;
+    QHash<quint64, ChannelInfo> m_channels; // channels and threads
+    QList<quint64> m_channelOrder;
+    QHash<QString, store::Checkpoint> m_checkpoints;
+
+    // Messages
+    std::deque<quint64> m_queue;
+    QList<ChannelTask *> m_active;
+    QList<quint64> m_skipped;
+    bool m_membersDone = false;
+    bool m_channelsStarted = false;
+
+    // Rate of requests for progress: (elapsed ms, requests) samples.
+    std::deque<std::pair<qint64, qint64>> m_rateSamples;
+    qint64 m_lastProgressMs = -1000;
+};
+
+/*!
+ * Reads one channel or thread page by page, oldest first (`after`), with the reactions of
+ * each page, and writes each page with its checkpoint in one transaction.
+ */
+class ChannelTask : public QObject
+{
+    Q_OBJECT
+
+public:
+    ChannelTask(EngineRun *run, const ChannelInfo &channel, quint64 after, bool verify, bool fresh,
+                quint64 checkpointCursor, const QString &pagingState);
+
+    quint64 channelId() const { return m_channel.id; }
+    void start() { fetchPage(); }
+
+private:
+    struct ReactionList
+    {
+        int message = 0; //!< index into the page
+        qint64 emoji = 0;
+        bool burst = false;
+        QString key;
+        int expected = 0;
+    };
+
+    void fetchPage();
+    void onPage(discord::Reply &&reply, const std::shared_ptr<MessagePage> &page);
+    Result<void> planReactions();
+    void fetchReactions(int list, quint64 after);
+    void onReactions(int list, discord::Reply &&reply, const std::shared_ptr<UserPage> &users);
+    void maybeWrite();
+    Result<void> writePage();
+    void abandon(const QString &why, bool unreadable);
+    QString scope() const;
+
+    EngineRun *m_run;
+    store::ChannelRecord m_channel;
+    quint64 m_after;
+    bool m_verify;
+    bool m_fresh;
+    quint64 m_cursor; //!< the checkpoint's cursor: newest message stored
+    QString m_pagingState;
+
+    // The page in flight
+    MessagePage m_page;
+    QList<ReactionList> m_lists;
+    QList<store::ReactionRecord> m_reactions;
+    QList<store::UserRecord> m_reactors;
+    QSet<quint64> m_sweepReactions;        //!< message ids whose reactions were re-read in full
+    QHash<quint64, qint64> m_storedEdited; // verify: stored messages of the page's range
+    QSet<quint64> m_storedIds;
+    qint64 m_storedLiveReactions = 0;
+    int m_pendingLists = 0;
+    bool m_pageDone = false;
+};
+
+} // namespace gavel::sync
