@@ -1,6 +1,7 @@
 #include "AuditPage.h"
 
 #include "ReactionListWidget.h"
+#include "analysis/Audit.h"
 #include "common/Snowflake.h"
 
 #include <QChart>
@@ -186,8 +187,11 @@ void AuditPage::refresh()
         identity += u"<br>" + tr("Bot: its reactions never count");
     m_identity->setText(identity);
 
-    m_given = m.given(m_user);
-    m_received = m.received(m_user);
+    analysis::AuditOptions options;
+    options.counting = m_analysis->filter.countOptions();
+    const analysis::Audit audit = analysis::buildAudit(h, m, m_analysis->clusters, m_user, options);
+    m_given = audit.countedGiven;
+    m_received = audit.countedReceived;
     const auto incoming = m.incoming(m_user);
     const auto outgoing = m.outgoing(m_user);
     QString figures =
@@ -195,6 +199,13 @@ void AuditPage::refresh()
            "<b>%3</b> received from %4 members")
             .arg(locale.toString(m_given), locale.toString(qint64(outgoing.size())),
                  locale.toString(m_received), locale.toString(qint64(incoming.size())));
+    const qsizetype uncounted = qsizetype(audit.given.size() + audit.received.size()) -
+                                qsizetype(m_given) - qsizetype(m_received);
+    if (uncounted > 0) {
+        figures +=
+            u"<br>" + tr("%1 more reactions are listed that do not count (the table says why)")
+                          .arg(locale.toString(qint64(uncounted)));
+    }
     if (m_received > 0) {
         figures +=
             u"<br>" + tr("%1 of the received reactions come from the top 3 reactors")
@@ -204,8 +215,8 @@ void AuditPage::refresh()
         figures += u"<br><i>" + tr("Under the current filter") + u"</i>";
     m_figures->setText(figures);
 
-    m_reactions->model()->setRows(m_analysis->history,
-                                  ReactionListWidget::memberRows(*m_analysis, m_user),
+    // Every reaction is listed, with the reason when it does not count, as `gavel audit` does.
+    m_reactions->model()->setRows(m_analysis->history, ReactionListWidget::auditRows(audit),
                                   {tr("given"), tr("received")});
 
     const auto addPairs = [&](const QString &heading, const std::vector<quint32> &pairs,
@@ -229,18 +240,17 @@ void AuditPage::refresh()
             new QTreeWidgetItem(parent, {tr("none")});
         parent->setExpanded(true);
     };
-    addPairs(tr("Reacts most to"), m.mostReactedTo(m_user, 10), true);
-    addPairs(tr("Receives most from"), m.mostReactedToBy(m_user, 10), false);
+    addPairs(tr("Reacts most to"), audit.mostReactedTo, true);
+    addPairs(tr("Receives most from"), audit.mostReactedToBy, false);
     m_topPairs->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < 4; ++c)
         m_topPairs->resizeColumnToContents(c);
 
     QString flags;
-    for (const analysis::Cluster &c : m_analysis->clusters) {
-        const auto it = std::find(c.members.begin(), c.members.end(), m_user);
-        if (it == c.members.end())
-            continue;
-        const qsizetype i = it - c.members.begin();
+    for (const analysis::Cluster *flag : audit.flags) {
+        const analysis::Cluster &c = *flag;
+        const qsizetype i =
+            std::find(c.members.begin(), c.members.end(), m_user) - c.members.begin();
         flags += u"<h3><a href=\"cluster:" + QString::number(c.id) + u"\">" +
                  (c.kind == analysis::ClusterKind::Ring ? tr("Ring %1").arg(c.id)
                                                         : tr("Alt family %1").arg(c.id)) +
@@ -264,9 +274,7 @@ void AuditPage::refresh()
              (current.isEmpty() ? tr("none") : current.join(QStringLiteral(", "))) + u"</p>";
     roles += u"<p><b>" + tr("History:") + u"</b></p><ul>";
     bool any = false;
-    for (const history::RoleSpan &span : h.roleSpans) {
-        if (span.user != m_user)
-            continue;
+    for (const history::RoleSpan &span : audit.roles) {
         any = true;
         const QString from =
             span.from == NoTime ? tr("before Gavel first saw the member") : dateText(span.from);

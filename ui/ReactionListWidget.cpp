@@ -114,9 +114,9 @@ ReactionListWidget::pairRows(const Analysis &analysis, history::Index a, history
     for (const history::Index k : analysis.matrix.counted()) {
         const history::Reaction &r = reactions[k];
         if (r.reactor == a && r.author == b)
-            rows.push_back({k, 0});
+            rows.push_back({k, 0, {}});
         else if (r.reactor == b && r.author == a)
-            rows.push_back({k, 1});
+            rows.push_back({k, 1, {}});
     }
     return rows;
 }
@@ -129,10 +129,25 @@ std::vector<ReactionTableModel::Row> ReactionListWidget::memberRows(const Analys
     for (const history::Index k : analysis.matrix.counted()) {
         const history::Reaction &r = reactions[k];
         if (r.reactor == user)
-            rows.push_back({k, 0});
+            rows.push_back({k, 0, {}});
         else if (r.author == user)
-            rows.push_back({k, 1});
+            rows.push_back({k, 1, {}});
     }
+    return rows;
+}
+
+} // namespace gavel::ui
+
+namespace gavel::ui {
+
+std::vector<ReactionTableModel::Row> ReactionListWidget::auditRows(const analysis::Audit &audit)
+{
+    std::vector<ReactionTableModel::Row> rows;
+    rows.reserve(audit.given.size() + audit.received.size());
+    for (const analysis::AuditReaction &r : audit.given)
+        rows.push_back({r.reaction, 0, r.counted ? QString() : r.reason});
+    for (const analysis::AuditReaction &r : audit.received)
+        rows.push_back({r.reaction, 1, r.counted ? QString() : r.reason});
     return rows;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ReactionTableModel.h"
+#include "analysis/Audit.h"
 
 #include <QWidget>
 
@@ -34,6 +35,8 @@ public:
     //! The counted reactions a member gave (direction 0) and received (direction 1).
     static std::vector<ReactionTableModel::Row> memberRows(const Analysis &analysis,
                                                            history::Index user);
+    //! Every reaction of an audit (counted or not, with the reason), given then received.
+    static std::vector<ReactionTableModel::Row> auditRows(const analysis::Audit &audit);
 
 Q_SIGNALS:
     void linkOpened(const QUrl &url);

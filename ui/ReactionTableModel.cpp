@@ -25,10 +25,11 @@ void ReactionTableModel::clear()
     setRows(nullptr, {}, {});
 }
 
-int ReactionTableModel::count(int direction) const
+int ReactionTableModel::count(int direction, bool countedOnly) const
 {
-    return int(std::count_if(m_rows.begin(), m_rows.end(),
-                             [direction](const Row &r) { return r.direction == direction; }));
+    return int(std::count_if(m_rows.begin(), m_rows.end(), [=](const Row &r) {
+        return r.direction == direction && (!countedOnly || r.notCounted.isEmpty());
+    }));
 }
 
 int ReactionTableModel::rowCount(const QModelIndex &parent) const
@@ -80,6 +81,10 @@ QVariant ReactionTableModel::data(const QModelIndex &index, int role) const
         const QString name = e.name == e.key ? e.name : QString(u':' + e.name + u':');
         return r.burst ? tr("%1 (super)").arg(name) : name;
     }
+    case Counts:
+        if (role == Qt::ToolTipRole && !row.notCounted.isEmpty())
+            return tr("Does not count: %1").arg(row.notCounted);
+        return row.notCounted.isEmpty() ? tr("yes") : tr("no: %1").arg(row.notCounted);
     case Link:
         if (role == Qt::ToolTipRole)
             return tr("Double-click or press Enter to open the message in Discord");
@@ -107,6 +112,8 @@ QVariant ReactionTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Channel");
     case Emoji:
         return tr("Emoji");
+    case Counts:
+        return tr("Counts");
     case Link:
         return tr("Message");
     case ColumnCount:

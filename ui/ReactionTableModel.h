@@ -10,7 +10,8 @@
 
 namespace gavel::ui {
 
-//! Reactions as table rows (direction, time, reactor, author, channel, emoji, message link),
+//! Reactions as table rows (direction, time, reactor, author, channel, emoji, whether it
+//! counts and why not, message link),
 //! for a pair's evidence and a member's audit. Sorting goes through a QSortFilterProxyModel on
 //! SortRole (times as numbers, not as text).
 class ReactionTableModel : public QAbstractTableModel
@@ -18,7 +19,7 @@ class ReactionTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Direction, Time, Reactor, Author, Channel, Emoji, Link, ColumnCount };
+    enum Column { Direction, Time, Reactor, Author, Channel, Emoji, Counts, Link, ColumnCount };
     enum Role {
         SortRole = Qt::UserRole + 1,
         LinkRole,     //!< QUrl of the message
@@ -29,7 +30,8 @@ public:
     struct Row
     {
         history::Index reaction = history::NoIndex;
-        int direction = 0; //!< index into the direction labels
+        int direction = 0;  //!< index into the direction labels
+        QString notCounted; //!< why the reaction does not count (empty: it counts)
     };
 
     explicit ReactionTableModel(QObject *parent = nullptr);
@@ -39,8 +41,8 @@ public:
                  QStringList directions);
     void clear();
     const std::vector<Row> &rows() const { return m_rows; }
-    //! Rows per direction value.
-    int count(int direction) const;
+    //! Rows per direction value (`countedOnly`: only those that count).
+    int count(int direction, bool countedOnly = false) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
