@@ -85,6 +85,8 @@ int main(int argc, char **argv)
         {u"db"_s, u"SQLite database (created from a demo guild when missing)."_s, u"FILE"_s},
         {u"messages"_s, u"Messages of the demo guild to create."_s, u"N"_s, u"1000000"_s},
         {u"members"_s, u"Members of the demo guild to create."_s, u"N"_s, u"50000"_s},
+        {u"reactions-per-message"_s,
+         u"Organic reaction users per message (demo default: by size)."_s, u"F"_s},
         {u"runs"_s, u"Runs per measurement (median)."_s, u"N"_s, u"3"_s},
     });
     parser.process(app);
@@ -97,6 +99,8 @@ int main(int argc, char **argv)
         demoguild::Options o;
         o.messages = parser.value(u"messages"_s).toInt();
         o.members = parser.value(u"members"_s).toInt();
+        if (parser.isSet(u"reactions-per-message"_s))
+            o.reactionsPerMessage = parser.value(u"reactions-per-message"_s).toDouble();
         const QString snapshot = dbPath + u".snapshot.json"_s;
         QElapsedTimer t;
         t.start();

@@ -595,9 +595,10 @@ void Evaluator::daimyo(Evaluation &e, Trace trace) const
     // Holder counts at T: "current Senpai+Sensei count" and "current Sensei count".
     const Index senpaiRole = c.levelRoles[1], senseiRole = c.levelRoles[2];
     for (std::size_t u = 0; u < h.users.size(); ++u) {
-        if (h.users[u].bot)
-            continue;
         const Index ui = static_cast<Index>(u);
+        // Deactivated members hold no reputation role that counts (R7 deactivation).
+        if (h.users[u].bot || deactivatedAt(m_index, c, ui, T))
+            continue;
         const bool exempt = c.exemptRole != NoIndex && m_index.heldRole(ui, c.exemptRole, T);
         const bool sensei = exempt || m_index.heldRole(ui, senseiRole, T);
         const bool senpai = sensei || m_index.heldRole(ui, senpaiRole, T);
