@@ -104,7 +104,7 @@ int main(int argc, char **argv)
     };
     frame(); // warm-up
 
-    Stats fit, zoomIn, zoomOut, panFar, panMid, panNear, hoverFar, hoverNear, hoverFrame;
+    Stats fit, panDense, zoomIn, zoomOut, panFar, panMid, panNear, hoverFar, hoverNear, hoverFrame;
     for (int i = 0; i < 20; ++i) {
         view.fitAll();
         fit.add(frame());
@@ -127,8 +127,8 @@ int main(int argc, char **argv)
             break;
     }
     QRandomGenerator rng(3);
-    const auto pan = [&](Stats &stats, double scale) {
-        view.centerOn(model->size() / 3, model->size() / 2, scale);
+    const auto pan = [&](Stats &stats, double scale, int col) {
+        view.centerOn(model->size() / 3, col, scale);
         for (int i = 0; i < 120; ++i) {
             view.panBy(QPointF(i % 40 < 20 ? -25 : 25, i % 30 < 15 ? -14 : 14));
             stats.add(frame());
@@ -147,9 +147,11 @@ int main(int argc, char **argv)
         }
     };
     view.fitAll();
-    pan(panFar, view.scale());
-    pan(panMid, 0.5);
-    pan(panNear, 12);
+    pan(panFar, view.scale(), model->size() / 2);
+    // The busiest authors sit in the first columns: the densest part of the matrix.
+    pan(panDense, 0.08, model->size() / 40);
+    pan(panMid, 0.5, model->size() / 2);
+    pan(panNear, 12, model->size() / 2);
     view.fitAll();
     hover(hoverFar, view.scale());
     hover(hoverNear, 16);
@@ -166,6 +168,7 @@ int main(int argc, char **argv)
     print("zoom in step x1.25 (frame)", zoomIn);
     print("zoom out step x0.8 (frame)", zoomOut);
     print("pan, whole guild (frame)", panFar);
+    print("pan, 0.08 px/cell, dense (frame)", panDense);
     print("pan, 0.5 px/cell (frame)", panMid);
     print("pan, 12 px/cell (frame)", panNear);
     print("hover text, whole guild", hoverFar);

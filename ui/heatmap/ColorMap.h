@@ -25,6 +25,8 @@ public:
         const int i = t <= 0 ? 0 : t >= 1 ? 255 : int(t * 255.0 + 0.5);
         return m_table[size_t(i)];
     }
+    //! The colour at position i / 255.
+    QRgb rgbAt(quint8 i) const { return m_table[i]; }
     QColor color(double t) const { return QColor::fromRgb(rgb(t)); }
 
 private:

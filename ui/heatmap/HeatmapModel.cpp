@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <cmath>
 #include <numeric>
 
 namespace gavel::ui {
@@ -204,6 +205,18 @@ void HeatmapModel::buildLevels()
             l.maxWeighted = qMax(l.maxWeighted, double(l.weighted[k]));
         }
         l.maxReciprocity = 1.0;
+        for (const Measure m : {Measure::Count, Measure::Weighted, Measure::Reciprocity}) {
+            std::vector<quint8> &shade = l.shade[size_t(m)];
+            shade.resize(l.col.size());
+            const bool logScale = m != Measure::Reciprocity;
+            const double maxV = m == Measure::Count ? l.maxCount : l.maxWeighted;
+            const double norm = logScale ? 1.0 / std::log1p(qMax(1e-9, maxV)) : 1.0;
+            for (size_t k = 0; k < l.col.size(); ++k) {
+                const double v = value(l, k, m);
+                const double t = qBound(0.0, logScale ? std::log1p(qMax(0.0, v)) * norm : v, 1.0);
+                shade[k] = quint8(qBound(1, int(std::lround((0.04 + 0.96 * t) * 255)), 255));
+            }
+        }
     }
 }
 

@@ -93,6 +93,26 @@ public:
         }
     }
 
+    //! Like forEachBlock() with the block's colour-scale position precomputed as 0-255: the
+    //! log of the value over the level's maximum (linear for reciprocity), never 0 for a
+    //! non-empty block so that it differs from an empty one. What the view draws per block.
+    template<typename F>
+    void forEachShade(int level, int row0, int row1, int col0, int col1, Measure measure,
+                      F &&f) const
+    {
+        const Level &l = m_levels[size_t(level)];
+        const std::vector<quint8> &shade = l.shade[size_t(measure)];
+        row0 = qMax(row0, 0);
+        row1 = qMin(row1, l.side);
+        for (int r = row0; r < row1; ++r) {
+            const quint32 *begin = l.col.data() + l.rowStart[size_t(r)];
+            const quint32 *end = l.col.data() + l.rowStart[size_t(r) + 1];
+            const quint32 *it = std::lower_bound(begin, end, quint32(qMax(col0, 0)));
+            for (; it != end && int(*it) < col1; ++it)
+                f(r, int(*it), shade[size_t(it - l.col.data())]);
+        }
+    }
+
     //! The pair at member positions (row = reactor, col = author), or nullptr.
     const analysis::Pair *pairAt(int row, int col) const;
     //! Sums of the block of `level` that holds cell (row, col).
@@ -107,6 +127,7 @@ private:
         std::vector<float> count, weighted, lo, hi;
         std::vector<quint32> pair; //!< level 0: index into PairMatrix::pairs()
         double maxCount = 0, maxWeighted = 0, maxReciprocity = 0;
+        std::vector<quint8> shade[3]; //!< per Measure, see forEachShade()
     };
     static double value(const Level &l, size_t k, Measure measure)
     {

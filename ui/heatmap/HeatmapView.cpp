@@ -16,6 +16,7 @@ namespace {
 constexpr double maxScale = 48.0;      // pixels per cell at the closest zoom
 constexpr double clickSlop = 4.0;      // pixels a press may move and still be a click
 constexpr double cellLevelScale = 6.0; // from here a click opens the pair rather than zooming
+constexpr int maxCachedSide = 2048; // level images of at most 16 MB
 
 QString percent(double share)
 {
@@ -40,6 +41,7 @@ HeatmapView::HeatmapView(QWidget *parent)
 void HeatmapView::setModel(std::shared_ptr<const HeatmapModel> model)
 {
     m_model = std::move(model);
+    dropLevelCache();
     m_cursor = {0, 0};
     m_hover = {-1, -1};
     fitAll();
@@ -48,12 +50,14 @@ void HeatmapView::setModel(std::shared_ptr<const HeatmapModel> model)
 void HeatmapView::setMeasure(HeatmapModel::Measure measure)
 {
     m_measure = measure;
+    dropLevelCache();
     invalidate();
 }
 
 void HeatmapView::setColorMap(ColorMap::Kind kind)
 {
     m_colors = ColorMap(kind);
+    dropLevelCache();
     invalidate();
 }
 
@@ -150,39 +154,50 @@ void HeatmapView::renderFrame()
     const int lvl = level();
     const int block = 1 << lvl;
     const double blockPx = block * m_scale;
-    const double maxV = m_model->maxValue(lvl, m_measure);
-    const bool logScale = m_measure != HeatmapModel::Measure::Reciprocity;
-    const double norm = logScale ? 1.0 / std::log1p(qMax(1.0, maxV)) : 1.0;
     const int w = size.width();
     const int h = size.height();
     const double ox = m_origin.x() / block;
     const double oy = m_origin.y() / block;
-    const int row0 = int(std::floor(oy));
-    const int row1 = int(std::ceil(oy + h / blockPx)) + 1;
-    const int col0 = int(std::floor(ox));
-    const int col1 = int(std::ceil(ox + w / blockPx)) + 1;
-    uchar *bits = m_frame.bits();
-    const qsizetype stride = m_frame.bytesPerLine();
-
-    // Blocks go straight into the pixel buffer: a QPainter call per block would cost more than
-    // the frame budget at a million visible blocks.
-    m_model->forEachBlock(lvl, row0, row1, col0, col1, m_measure, [&](int r, int c, double v) {
-        const int y0 = qMax(0, int(std::floor((r - oy) * blockPx)));
-        const int y1 = qMin(h, qMax(y0 + 1, int(std::floor((r + 1 - oy) * blockPx))));
-        const int x0 = qMax(0, int(std::floor((c - ox) * blockPx)));
-        const int x1 = qMin(w, qMax(x0 + 1, int(std::floor((c + 1 - ox) * blockPx))));
-        if (x0 >= w || y0 >= h || x1 <= 0 || y1 <= 0)
-            return;
-        const double t = logScale ? std::log1p(v) * norm : v;
-        // Even the faintest non-empty cell must differ from an empty one.
-        const QRgb rgb = m_colors.rgb(0.04 + 0.96 * t);
-        for (int y = y0; y < y1; ++y) {
-            auto *line = reinterpret_cast<QRgb *>(bits + y * stride);
-            std::fill(line + x0, line + x1, rgb);
-        }
-    });
-
     QPainter p(&m_frame);
+
+    if (m_model->levelSide(lvl) <= maxCachedSide) {
+        const QImage &image = levelImage(lvl);
+        const QRectF visible = QRectF(ox, oy, w / blockPx, h / blockPx) & QRectF(image.rect());
+        if (!visible.isEmpty()) {
+            // Whole source pixels only, so blocks keep their size from frame to frame.
+            const QRect src(
+                QPoint(int(std::floor(visible.left())), int(std::floor(visible.top()))),
+                QPoint(int(std::ceil(visible.right())) - 1, int(std::ceil(visible.bottom())) - 1));
+            const QRectF dst((src.left() - ox) * blockPx, (src.top() - oy) * blockPx,
+                             src.width() * blockPx, src.height() * blockPx);
+            p.drawImage(dst, image, src);
+        }
+    } else {
+        const int row0 = int(std::floor(oy));
+        const int row1 = int(std::ceil(oy + h / blockPx)) + 1;
+        const int col0 = int(std::floor(ox));
+        const int col1 = int(std::ceil(ox + w / blockPx)) + 1;
+        uchar *bits = m_frame.bits();
+        const qsizetype stride = m_frame.bytesPerLine();
+        const ColorMap &colors = m_colors;
+        // Blocks go straight into the pixel buffer: a QPainter call per block would cost more
+        // than the frame budget at a million visible blocks.
+        m_model->forEachShade(
+            lvl, row0, row1, col0, col1, m_measure, [&](int r, int c, quint8 shade) {
+                const int y0 = qMax(0, int(std::floor((r - oy) * blockPx)));
+                const int y1 = qMin(h, qMax(y0 + 1, int(std::floor((r + 1 - oy) * blockPx))));
+                const int x0 = qMax(0, int(std::floor((c - ox) * blockPx)));
+                const int x1 = qMin(w, qMax(x0 + 1, int(std::floor((c + 1 - ox) * blockPx))));
+                if (x0 >= w || y0 >= h || x1 <= 0 || y1 <= 0)
+                    return;
+                const QRgb rgb = colors.rgbAt(shade);
+                for (int y = y0; y < y1; ++y) {
+                    auto *line = reinterpret_cast<QRgb *>(bits + y * stride);
+                    std::fill(line + x0, line + x1, rgb);
+                }
+            });
+    }
+
     // The matrix's edge, so empty space outside reads differently from empty cells inside.
     const double n = m_model->size();
     const QRectF all((QPointF(0, 0) - m_origin) * m_scale, QSizeF(n, n) * m_scale);
@@ -209,6 +224,38 @@ void HeatmapView::renderFrame()
         p.setPen(QPen(palette().color(QPalette::Highlight), 2));
         p.drawRect(r.adjusted(-1, -1, 1, 1));
     }
+}
+
+void HeatmapView::dropLevelCache()
+{
+    m_levelImages.clear();
+}
+
+const QImage &HeatmapView::levelImage(int level)
+{
+    if (m_levelImages.size() != size_t(m_model->levelCount()))
+        m_levelImages.assign(size_t(m_model->levelCount()), QImage());
+    QImage &image = m_levelImages[size_t(level)];
+    if (!image.isNull())
+        return image;
+    const int side = m_model->levelSide(level);
+    image = QImage(side, side, QImage::Format_RGB32);
+    image.fill(palette().color(QPalette::Base).rgb());
+    uchar *bits = image.bits();
+    const qsizetype stride = image.bytesPerLine();
+    m_model->forEachShade(level, 0, side, 0, side, m_measure, [&](int r, int c, quint8 shade) {
+        reinterpret_cast<QRgb *>(bits + r * stride)[c] = m_colors.rgbAt(shade);
+    });
+    return image;
+}
+
+void HeatmapView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        dropLevelCache();
+        invalidate();
+    }
+    QWidget::changeEvent(event);
 }
 
 void HeatmapView::paintEvent(QPaintEvent *)

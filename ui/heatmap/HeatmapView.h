@@ -74,9 +74,13 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     bool event(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void invalidate();
+    //! Drops the cached level images (model, measure, colours or palette changed).
+    void dropLevelCache();
+    const QImage &levelImage(int level);
     void clampView();
     double minScale() const;
     void activate(int row, int col);
@@ -89,6 +93,9 @@ private:
     QPointF m_origin;      //!< cell coordinates at the widget's top-left
     QPoint m_cursor{0, 0}; //!< keyboard cursor (x = col, y = row)
     QImage m_frame;
+    //! Coarse levels rendered once at one pixel per block; frames at those levels scale the
+    //! visible part, so whole-guild pans cost a blit rather than a pass over every block.
+    std::vector<QImage> m_levelImages;
     bool m_dirty = true;
     bool m_fitted = false;
     QPointF m_pressPos;
