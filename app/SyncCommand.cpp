@@ -119,7 +119,7 @@ int runSync(const QStringList &args)
     parser.addOption({u"rescan-messages"_s,
                       u"Re-scan at least the newest N messages of each channel (default 1000)."_s,
                       u"N"_s});
-    parser.addOption({u"concurrency"_s, u"Channels read at once (default 8)."_s, u"N"_s});
+    parser.addOption({u"concurrency"_s, u"Channels read at once (default 16)."_s, u"N"_s});
     parser.addOption({u"connections"_s, u"HTTP connections (default 8)."_s, u"N"_s});
     parser.addOption({u"global-rate"_s,
                       u"Requests per second for the whole bot (default 50, Discord's limit; 0 = "

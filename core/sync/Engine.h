@@ -18,12 +18,12 @@ namespace gavel::sync {
 struct Options
 {
     quint64 guildId = 0;
-    bool full = false;          //!< --full: re-read everything (ignore the checkpoints' `after`)
-    int rescanDays = 14;        //!< incremental re-scan window (edits, deletions, reactions) ...
-    int rescanMessages = 1000;  //!< ... and at least the newest N messages per channel
-    int channelConcurrency = 8; //!< channels paged at once (fills the global budget)
-    int connections = 8;        //!< HTTP connections of the client
-    int globalPerSecond = 50;   //!< the client's global budget (Discord's); 0 = none
+    bool full = false;           //!< --full: re-read everything (ignore the checkpoints' `after`)
+    int rescanDays = 14;         //!< incremental re-scan window (edits, deletions, reactions) ...
+    int rescanMessages = 1000;   //!< ... and at least the newest N messages per channel
+    int channelConcurrency = 16; //!< channels paged at once: 5/s buckets need ≥ 10 for 50/s
+    int connections = 8;         //!< HTTP connections of the client
+    int globalPerSecond = 50;    //!< the client's global budget (Discord's); 0 = none
 };
 
 //! Where a running sync stands; emitted at most about five times per second.
