@@ -269,11 +269,149 @@ Migration version1()
         });
 }
 
+// Version 2: the moderation workflow (core/moderation, docs/moderation.md). Tables only; the
+// rules (who may decide, what a push may touch) live in core/moderation.
+Migration version2()
+{
+    Migration step = makeMigration(
+        2,
+        u"Moderation: reviewers, settings, proposals, decisions, the push journal, the "
+        u"hash-chained audit log, deactivations and cluster reviews"_s,
+        {
+            // A person who may propose (moderator, admin) or decide (admin, approver). Rows are
+            // never deleted (decisions name them): removal sets removed_at. db_login, when set,
+            // is the PostgreSQL login this person must act from.
+            u"CREATE TABLE reviewers ("
+            u" name TEXT PRIMARY KEY,"
+            u" role TEXT NOT NULL CHECK (role IN ('moderator', 'admin', 'approver')),"
+            u" db_login TEXT,"
+            u" added_at BIGINT NOT NULL,"
+            u" added_by TEXT,"
+            u" removed_at BIGINT)"_s,
+
+            u"CREATE TABLE moderation_settings ("
+            u" key TEXT PRIMARY KEY,"
+            u" value TEXT NOT NULL,"
+            u" updated_at BIGINT NOT NULL,"
+            u" updated_by TEXT NOT NULL)"_s,
+
+            // state holds what decisions alone cannot say (rejected, pushing, pushed); whether an
+            // open proposal is approved, expired or stale is computed when it is read, so two
+            // reviewers deciding at once never overwrite each other's count.
+            u"CREATE TABLE proposals ("
+            u" id {AUTO_PK},"
+            u" guild_id BIGINT NOT NULL,"
+            u" title TEXT NOT NULL,"
+            u" plan_json TEXT NOT NULL,"
+            u" policy_json TEXT,"
+            u" policy_hash TEXT,"
+            u" window_from BIGINT,"
+            u" window_until BIGINT NOT NULL,"
+            u" data_fingerprint TEXT NOT NULL,"
+            u" evidence TEXT,"
+            u" proposer TEXT NOT NULL REFERENCES reviewers (name) DEFERRABLE INITIALLY DEFERRED,"
+            u" proposer_login TEXT,"
+            u" approvals_rule TEXT NOT NULL,"
+            u" created_at BIGINT NOT NULL,"
+            u" expires_at BIGINT NOT NULL,"
+            u" state TEXT NOT NULL DEFAULT 'open'"
+            u" CHECK (state IN ('open', 'rejected', 'pushing', 'pushed', 'withdrawn')),"
+            u" push_holder TEXT,"
+            u" push_heartbeat_at BIGINT,"
+            u" pushed_at BIGINT)"_s,
+            u"CREATE INDEX proposals_by_guild ON proposals (guild_id, id)"_s,
+
+            // One decision per reviewer and proposal: the unique key is what makes two
+            // concurrent approvals by different people count two and a repeated one fail.
+            u"CREATE TABLE decisions ("
+            u" id {AUTO_PK},"
+            u" proposal_id BIGINT NOT NULL REFERENCES proposals (id) DEFERRABLE INITIALLY DEFERRED,"
+            u" reviewer TEXT NOT NULL REFERENCES reviewers (name) DEFERRABLE INITIALLY DEFERRED,"
+            u" decision TEXT NOT NULL CHECK (decision IN ('approve', 'reject')),"
+            u" note TEXT,"
+            u" at BIGINT NOT NULL,"
+            u" db_login TEXT,"
+            u" UNIQUE (proposal_id, reviewer))"_s,
+
+            // Intent is committed before the request is sent and the result after the answer:
+            // an intent without a result is a change whose fate a resumed push must look up.
+            u"CREATE TABLE push_journal ("
+            u" proposal_id BIGINT NOT NULL REFERENCES proposals (id) DEFERRABLE INITIALLY DEFERRED,"
+            u" change_index INTEGER NOT NULL,"
+            u" user_id BIGINT NOT NULL,"
+            u" role_id BIGINT NOT NULL,"
+            u" operation TEXT NOT NULL CHECK (operation IN ('add', 'remove')),"
+            u" intent_at BIGINT NOT NULL,"
+            u" sent_at BIGINT,"
+            u" attempts INTEGER NOT NULL DEFAULT 0,"
+            u" result TEXT CHECK (result IN ('applied', 'already', 'refused', 'skipped')),"
+            u" detail TEXT,"
+            u" result_at BIGINT,"
+            u" PRIMARY KEY (proposal_id, change_index))"_s,
+
+            // Append-only, chained: hash = SHA-256(prev_hash || canonical row). seq is assigned
+            // by the writer under a lock, without gaps, so a deleted row shows as a gap too.
+            u"CREATE TABLE audit_log ("
+            u" seq BIGINT PRIMARY KEY,"
+            u" at BIGINT NOT NULL,"
+            u" actor TEXT NOT NULL,"
+            u" db_login TEXT,"
+            u" kind TEXT NOT NULL,"
+            u" proposal_id BIGINT,"
+            u" payload TEXT NOT NULL,"
+            u" prev_hash TEXT NOT NULL,"
+            u" hash TEXT NOT NULL)"_s,
+            u"CREATE INDEX audit_log_by_proposal ON audit_log (proposal_id, seq)"_s,
+
+            // From from_at the member mints and receives nothing under any policy; until_at ends
+            // it (reactivation). removed_roles: the managed roles taken away, which reactivation
+            // gives back.
+            u"CREATE TABLE deactivations ("
+            u" id {AUTO_PK},"
+            u" guild_id BIGINT NOT NULL,"
+            u" user_id BIGINT NOT NULL,"
+            u" from_at BIGINT NOT NULL,"
+            u" until_at BIGINT,"
+            u" proposal_id BIGINT REFERENCES proposals (id) DEFERRABLE INITIALLY DEFERRED,"
+            u" reactivated_by_proposal BIGINT,"
+            u" removed_roles TEXT NOT NULL DEFAULT '[]')"_s,
+            u"CREATE INDEX deactivations_by_member ON deactivations (guild_id, user_id, from_at)"_s,
+
+            // A reviewer's verdict on a detected cluster, by its members (sorted ids joined with
+            // ','): the same people found again keep their verdict. Rows are a history; the
+            // newest per cluster is the current state.
+            u"CREATE TABLE cluster_reviews ("
+            u" id {AUTO_PK},"
+            u" guild_id BIGINT NOT NULL,"
+            u" fingerprint TEXT NOT NULL,"
+            u" kind TEXT NOT NULL CHECK (kind IN ('ring', 'alt-family')),"
+            u" state TEXT NOT NULL CHECK (state IN ('reviewed', 'dismissed')),"
+            u" note TEXT,"
+            u" reviewer TEXT NOT NULL,"
+            u" db_login TEXT,"
+            u" at BIGINT NOT NULL)"_s,
+            u"CREATE INDEX cluster_reviews_by_cluster ON cluster_reviews (guild_id, fingerprint, id)"_s,
+        });
+    // The database itself refuses to change or remove audit rows; verify-log catches those who
+    // drop the triggers first.
+    step.sqlite.append(u"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+                       u"BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"_s);
+    step.sqlite.append(u"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+                       u"BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"_s);
+    step.postgres.append(u"CREATE FUNCTION gavel_audit_log_append_only() RETURNS trigger "
+                         u"LANGUAGE plpgsql AS $$ BEGIN "
+                         u"RAISE EXCEPTION 'audit_log is append-only'; END $$"_s);
+    step.postgres.append(u"CREATE TRIGGER audit_log_append_only "
+                         u"BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log "
+                         u"FOR EACH STATEMENT EXECUTE FUNCTION gavel_audit_log_append_only()"_s);
+    return step;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> steps = {version1()};
+    static const QList<Migration> steps = {version1(), version2()};
     return steps;
 }
 
