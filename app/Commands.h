@@ -19,5 +19,12 @@ int runCompare(const QStringList &args);   // CompareCommand.cpp
 int runPairs(const QStringList &args);     // PairsCommand.cpp
 int runClusters(const QStringList &args);  // ClustersCommand.cpp
 int runAudit(const QStringList &args);     // AuditCommand.cpp
+int runPropose(const QStringList &args);   // ProposeCommand.cpp
+int runApprove(const QStringList &args);   // ApproveCommand.cpp
+int runReject(const QStringList &args);    // ApproveCommand.cpp
+int runPush(const QStringList &args);      // PushCommand.cpp
+int runVerifyLog(const QStringList &args); // VerifyLogCommand.cpp
+int runReviewers(const QStringList &args); // ReviewersCommand.cpp
+int runProposals(const QStringList &args); // ReviewersCommand.cpp
 
 } // namespace gavel::cli

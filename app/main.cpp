@@ -41,6 +41,18 @@ constexpr Command commands[] = {
      gavel::cli::runClusters, false},
     {u"audit", u"one member's full audit: reactions, pairs, roles and flags", gavel::cli::runAudit,
      false},
+    {u"reviewers", u"the moderation team (moderators, admins, approvers) and its settings",
+     gavel::cli::runReviewers, false},
+    {u"propose", u"save a policy's plan (or hand-picked changes) as a proposal for review",
+     gavel::cli::runPropose, false},
+    {u"proposals", u"proposals with their state, approvals, expiry and staleness",
+     gavel::cli::runProposals, false},
+    {u"approve", u"approve a proposal (never one's own)", gavel::cli::runApprove, false},
+    {u"reject", u"reject a proposal; any rejection blocks it", gavel::cli::runReject, false},
+    {u"push", u"apply an approved proposal to Discord (resumable, one line per change)",
+     gavel::cli::runPush, false},
+    {u"verify-log", u"check the hash chain of the moderation audit log", gavel::cli::runVerifyLog,
+     false},
 };
 
 void printUsage()
