@@ -42,11 +42,14 @@ QString dateText(qint64 ms)
 QString ageText(qint64 ms)
 {
     const qint64 days = ms / dayMs;
+    const auto unit = [](qint64 n, const char *one, const char *many) {
+        return QCoreApplication::translate("AuditPage", n == 1 ? one : many).arg(n);
+    };
     if (days < 60)
-        return QCoreApplication::translate("AuditPage", "%n day(s)", nullptr, int(days));
+        return unit(days, "%1 day", "%1 days");
     if (days < 730)
-        return QCoreApplication::translate("AuditPage", "%n month(s)", nullptr, int(days / 30));
-    return QCoreApplication::translate("AuditPage", "%n year(s)", nullptr, int(days / 365));
+        return unit(days / 30, "%1 month", "%1 months");
+    return unit(days / 365, "%1 year", "%1 years");
 }
 } // namespace
 
@@ -332,6 +335,7 @@ void AuditPage::fillTimeline()
     }
     auto *y = new QValueAxis(chart);
     y->setRange(0, maxV * 1.1);
+    y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%d"));
     y->setTitleText(tr("reactions"));
     chart->addAxis(x, Qt::AlignBottom);

@@ -1,8 +1,8 @@
 #include "DashboardPage.h"
 
 #include <QChart>
-#include <QCoreApplication>
 #include <QChartView>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGridLayout>
@@ -132,9 +132,9 @@ void DashboardPage::setAnalysis(std::shared_ptr<const Analysis> analysis)
     for (const analysis::Cluster &c : m_analysis->clusters)
         (c.kind == analysis::ClusterKind::Ring ? rings : alts) += 1;
     m_figures->setText(
-        tr("<b>%1</b> counted reactions · <b>%2</b> members reacted · <b>%3</b> received "
-           "reactions · top 1% of receivers got <b>%4</b> (Gini %5) · <b>%6</b> rings and "
-           "<b>%7</b> alt families flagged")
+        tr("<b>%1</b> counted reactions · <b>%2</b> members gave and <b>%3</b> received at "
+           "least one · the top 1% of receivers got <b>%4</b> of them (Gini %5) · flagged: "
+           "<b>%6</b> ring(s), <b>%7</b> alt famil(ies)")
             .arg(locale.toString(m.totalCounted()), locale.toString(reactors),
                  locale.toString(receivers), locale.toString(m_top1 * 100, 'f', 1) + u'%',
                  locale.toString(m_gini, 'f', 2), locale.toString(rings), locale.toString(alts)));
@@ -196,7 +196,10 @@ void DashboardPage::fillWeekly()
     chart->addSeries(messages);
     chart->addSeries(reactions);
     auto *x = new QDateTimeAxis(chart);
-    x->setFormat(QStringLiteral("MMM yyyy"));
+    const bool longRange =
+        !weeks.empty() && weeks.rbegin()->first - weeks.begin()->first > 300 * dayMs;
+    // Month names repeat on a short window; days tell the ticks apart.
+    x->setFormat(longRange ? QStringLiteral("MMM yyyy") : QStringLiteral("yyyy-MM-dd"));
     x->setTickCount(6);
     if (!weeks.empty()) {
         x->setRange(QDateTime::fromMSecsSinceEpoch(weeks.begin()->first, Qt::UTC),
@@ -204,6 +207,7 @@ void DashboardPage::fillWeekly()
     }
     auto *y = new QValueAxis(chart);
     y->setRange(0, maxV * 1.1);
+    y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%d"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);

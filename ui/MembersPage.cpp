@@ -47,6 +47,8 @@ MembersPage::MembersPage(QWidget *parent)
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->verticalHeader()->hide();
+    m_list->setWordWrap(false);
+    m_list->setTextElideMode(Qt::ElideRight);
     m_list->setColumnHidden(MemberListModel::Id, true);
     m_list->horizontalHeader()->setSectionResizeMode(MemberListModel::Name, QHeaderView::Stretch);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -71,7 +73,7 @@ MembersPage::MembersPage(QWidget *parent)
     splitter->addWidget(left);
     splitter->addWidget(m_audit);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({300, 700});
+    splitter->setSizes({380, 900});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

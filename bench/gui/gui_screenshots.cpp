@@ -154,7 +154,10 @@ int main(int argc, char **argv)
     const auto &blocks = heatmap->model()->diagonalBlocks();
     if (!blocks.empty()) {
         const auto &b = blocks.front();
-        heatmap->centerOn(b.first + b.size / 2, b.first + b.size / 2, 14);
+        // The rings start the order: put the matrix's corner near the view's top-left.
+        const double scale = 14;
+        heatmap->centerOn(b.first + int(heatmap->height() / (2 * scale)) - 1,
+                          b.first + int(heatmap->width() / (2 * scale)) - 1, scale);
         view->heatmapPage()->colorMapBox()->setCurrentIndex(1);
         save(frame, outDir, QStringLiteral("heatmap-ring-cividis.png"));
         view->heatmapPage()->colorMapBox()->setCurrentIndex(0);

@@ -16,7 +16,7 @@ namespace {
 constexpr double maxScale = 48.0;      // pixels per cell at the closest zoom
 constexpr double clickSlop = 4.0;      // pixels a press may move and still be a click
 constexpr double cellLevelScale = 6.0; // from here a click opens the pair rather than zooming
-constexpr int maxCachedSide = 2048; // level images of at most 16 MB
+constexpr int maxCachedSide = 2048;    // level images of at most 16 MB
 
 QString percent(double share)
 {
@@ -70,8 +70,9 @@ double HeatmapView::minScale() const
 void HeatmapView::fitAll()
 {
     const int n = m_model ? qMax(1, m_model->size()) : 1;
-    m_scale = qMin(maxScale, qMin(width(), height()) / double(n));
-    m_origin = {0, 0};
+    // A small margin keeps the edge and the cluster labels off the widget's border.
+    m_scale = qMin(maxScale, 0.97 * qMin(width(), height()) / double(n));
+    m_origin = {-(width() / m_scale - n) / 2, -(height() / m_scale - n) / 2};
     m_fitted = true;
     invalidate();
 }
@@ -203,18 +204,34 @@ void HeatmapView::renderFrame()
     const QRectF all((QPointF(0, 0) - m_origin) * m_scale, QSizeF(n, n) * m_scale);
     p.setPen(QPen(palette().color(QPalette::Mid), 1));
     p.drawRect(all.adjusted(-1, -1, 0, 0));
-    // Cluster blocks on the diagonal: a dark and a light line so they show on any colour.
+    // Cluster blocks on the diagonal: a dark and a light line so they show on any colour, at
+    // least a few pixels wide and labelled, so a ring of five is findable in 50,000 members.
+    QFont labelFont = font();
+    labelFont.setBold(true);
+    p.setFont(labelFont);
+    const QFontMetrics fm(labelFont);
+    double labelBottom = -1e9; // labels of neighbouring small blocks stack instead of overlapping
     for (const HeatmapModel::DiagonalBlock &b : m_model->diagonalBlocks()) {
-        const QRectF r((QPointF(b.first, b.first) - m_origin) * m_scale,
-                       QSizeF(b.size, b.size) * m_scale);
-        if (r.width() < 3 || !r.intersects(QRectF(0, 0, w, h)))
+        QRectF r((QPointF(b.first, b.first) - m_origin) * m_scale,
+                 QSizeF(b.size, b.size) * m_scale);
+        if (r.width() < 8)
+            r = QRectF(r.center() - QPointF(4, 4), QSizeF(8, 8));
+        if (!r.adjusted(-40, -40, 40, 40).intersects(QRectF(0, 0, w, h)))
             continue;
+        const bool ring = b.kind == analysis::ClusterKind::Ring;
         p.setPen(QPen(Qt::black, 3));
+        p.setBrush(Qt::NoBrush);
         p.drawRect(r);
-        p.setPen(QPen(b.kind == analysis::ClusterKind::Ring ? QColor(255, 255, 255)
-                                                            : QColor(255, 170, 60),
-                      1, Qt::DashLine));
+        p.setPen(QPen(ring ? QColor(255, 255, 255) : QColor(255, 170, 60), 1, Qt::DashLine));
         p.drawRect(r);
+        const QString label =
+            ring ? tr("ring %1").arg(b.clusterId) : tr("alts %1").arg(b.clusterId);
+        QRectF box(r.right() + 4, r.top(), fm.horizontalAdvance(label) + 6, fm.height());
+        box.moveTop(qMax(box.top(), qMax(labelBottom, 2.0)));
+        labelBottom = box.bottom() + 1;
+        p.fillRect(box, QColor(0, 0, 0, 170));
+        p.setPen(ring ? QColor(255, 255, 255) : QColor(255, 190, 90));
+        p.drawText(box, Qt::AlignCenter, label);
     }
     if (hasFocus() || m_hover.x() >= 0) {
         const QPoint c = m_hover.x() >= 0 ? m_hover : m_cursor;
