@@ -5,6 +5,8 @@
 #include "GuildListModel.h"
 #include "GuildOverviewPage.h"
 #include "Settings.h"
+#include "SyncDialog.h"
+#include "discord/KeychainTokenSource.h"
 #include "store/Database.h"
 #include "store/Queries.h"
 
@@ -101,11 +103,18 @@ void MainWindow::createActions()
     m_demoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     file->addSeparator();
     m_reloadAction = file->addAction(tr("Re&load"), this, &MainWindow::reload);
-    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    // F5 only: QKeySequence::Refresh also means Ctrl+R on some desktops, which is Sync now.
+    m_reloadAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_reloadAction->setEnabled(false);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *guild = menuBar()->addMenu(tr("&Guild"));
+    m_syncAction = guild->addAction(tr("&Sync Now"), this, [this] { syncNow(); });
+    m_syncAction->setObjectName(QStringLiteral("syncAction"));
+    m_syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_syncAction->setStatusTip(tr("Read what is new in the guild into the open database"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Gavel"), this, [this] {
@@ -128,6 +137,51 @@ void MainWindow::setDemoLauncher(std::function<void()> launcher)
 void MainWindow::setServiceStatus(const QString &text)
 {
     m_serviceLabel->setText(text);
+}
+
+void MainWindow::setSyncConnection(SyncConnection connection)
+{
+    m_syncConnection = std::move(connection);
+}
+
+SyncDialog *MainWindow::syncNow()
+{
+    const auto location = store::Location::parse(m_location);
+    if (m_location.isEmpty() || !location) {
+        QMessageBox::information(this, tr("Sync"),
+                                 tr("Open a database first: the sync writes into it."));
+        return nullptr;
+    }
+    SyncConnection connection = m_syncConnection.value_or(SyncConnection{});
+    const quint64 guildId = connection.guildId ? connection.guildId : currentGuildId();
+    if (guildId == 0) {
+        QMessageBox::information(this, tr("Sync"), tr("Select the guild to sync in the list."));
+        return nullptr;
+    }
+    if (connection.apiBase.isEmpty())
+        connection.apiBase = QUrl(QStringLiteral("https://discord.com/api/v10"));
+    if (!connection.token)
+        connection.token = std::make_shared<discord::GuildTokenSource>(guildId);
+    if (connection.guildName.isEmpty()) {
+        const int row = m_guildModel->rowOf(guildId);
+        connection.guildName = row >= 0 ? m_guildModel->guilds().at(row).name : QString();
+    }
+    sync::Options options;
+    options.guildId = guildId;
+    options.globalPerSecond = connection.globalPerSecond;
+    auto *dialog =
+        new SyncDialog(SyncDialog::Request{*location, connection.apiBase, connection.token, options,
+                                           connection.guildName},
+                       this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &SyncDialog::syncFinished, this, [this, dialog, guildId] {
+        reload();
+        selectGuild(guildId);
+        statusBar()->showMessage(dialog->outcomeText(), 30'000);
+    });
+    dialog->start();
+    return dialog;
 }
 
 bool MainWindow::openDatabase(const QString &location, bool createIfMissing)

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QListView;
@@ -14,6 +16,9 @@ class QStackedWidget;
 namespace gavel::store {
 class Database;
 }
+namespace gavel::discord {
+class TokenSource;
+}
 
 namespace gavel::ui {
 
@@ -21,6 +26,7 @@ class EmptyStatePage;
 class GuildListModel;
 class GuildOverviewPage;
 class Settings;
+class SyncDialog;
 
 //! Gavel's main window: the guild list of the open database beside the selected guild.
 class MainWindow : public QMainWindow
@@ -47,6 +53,25 @@ public:
 
     //! Shows a message in the status bar's permanent area (e.g. the emulator's address).
     void setServiceStatus(const QString &text);
+
+    //! Where "Sync now" reads a guild from. Empty parts take the defaults: Discord's API, the
+    //! guild's keychain token else GAVEL_TOKEN, the selected guild and its listed name.
+    struct SyncConnection
+    {
+        QUrl apiBase;
+        std::shared_ptr<discord::TokenSource> token;
+        quint64 guildId = 0;
+        QString guildName;
+        int globalPerSecond = 50; //!< the server's global limit; 0 when it has none (the demo)
+    };
+    void setSyncConnection(SyncConnection connection);
+    /*!
+     * "Sync now": opens the sync dialog (window-modal) on the open database and starts it;
+     * when it ends the guild list is reloaded, the guild selected and the outcome shown in the
+     * status bar. Returns the dialog (deleted when closed), or nullptr with a message when
+     * there is no database or no guild to sync.
+     */
+    SyncDialog *syncNow();
 
     GuildListModel *guildModel() const { return m_guildModel; }
     quint64 currentGuildId() const;
@@ -75,6 +100,8 @@ private:
     QMenu *m_recentMenu = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_reloadAction = nullptr;
+    QAction *m_syncAction = nullptr;
+    std::optional<SyncConnection> m_syncConnection;
     QLabel *m_databaseLabel;
     QLabel *m_serviceLabel;
 };

@@ -46,9 +46,9 @@ QString etaText(qint64 ms)
         return SyncDialog::tr("working it out");
     const qint64 seconds = (ms + 999) / 1000;
     if (seconds < 60)
-        return SyncDialog::tr("%n second(s)", nullptr, int(seconds));
+        return SyncDialog::tr("%1 s").arg(seconds);
     if (seconds < 3600)
-        return SyncDialog::tr("about %n minute(s)", nullptr, int((seconds + 30) / 60));
+        return SyncDialog::tr("about %1 min").arg((seconds + 30) / 60);
     return SyncDialog::tr("about %1 h %2 min").arg(seconds / 3600).arg((seconds / 60) % 60);
 }
 
@@ -93,7 +93,7 @@ SyncDialog::SyncDialog(Request request, QWidget *parent)
     m_phase->setText(tr("Starting…"));
     m_bar->setObjectName(QStringLiteral("channelProgress"));
     m_bar->setRange(0, 0);
-    m_bar->setFormat(tr("%v of %m channels"));
+    m_bar->setFormat(tr("%v of %m channels and threads"));
     m_bar->setAccessibleName(tr("Channels synced"));
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);

@@ -9,6 +9,7 @@
 #include "SyncTestGuild.h"
 #include "discord/Token.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
@@ -19,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 
 using namespace gavel;
 using namespace Qt::StringLiterals;
