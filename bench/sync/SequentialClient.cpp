@@ -68,7 +68,8 @@ Result<SequentialClient::Answer> SequentialClient::get(const QString &pathAndQue
             continue;
         }
         if (answer.status == 0) {
-            return Error{u"GET %1: network error %2"_s.arg(pathAndQuery).arg(int(error)), {}};
+            return Error{
+                u"GET %1: network error %2"_s.arg(pathAndQuery, QString::number(int(error))), {}};
         }
         // DiscordChatExporter's rule: an empty bucket means sleeping until it resets.
         if (remaining == "0" && resetAfter > 0)
@@ -113,14 +114,15 @@ Result<void> SequentialClient::readChannel(quint64 channelId)
                         continue;
                     quint64 userAfter = 0;
                     for (;;) {
-                        const Result<Answer> users =
-                            get(u"/channels/%1/messages/%2/reactions/%3?limit=100&type=%4%5"_s
-                                    .arg(channelId)
-                                    .arg(messageId)
-                                    .arg(encoded)
-                                    .arg(type)
-                                    .arg(userAfter ? u"&after="_s + QString::number(userAfter)
-                                                   : QString()));
+                        // Concatenated, not arg()-chained: the encoded emoji holds "%3A"-like
+                        // sequences that a later arg() would take for its placeholder.
+                        QString path = u"/channels/"_s + QString::number(channelId) +
+                                       u"/messages/"_s + QString::number(messageId) +
+                                       u"/reactions/"_s + encoded + u"?limit=100&type="_s +
+                                       QString::number(type);
+                        if (userAfter)
+                            path += u"&after="_s + QString::number(userAfter);
+                        const Result<Answer> users = get(path);
                         if (!users)
                             return users.error();
                         if (users->status != 200)
@@ -184,11 +186,11 @@ Result<SequentialClient::Counts> SequentialClient::run(quint64 guildId)
         for (const QString &kind : {u"public"_s, u"private"_s}) {
             QString before;
             for (;;) {
-                const Result<Answer> page =
-                    get(u"/channels/%1/threads/archived/%2?limit=100%3"_s.arg(parent).arg(kind).arg(
-                        before.isEmpty() ? QString()
-                                         : u"&before="_s + QString::fromLatin1(
-                                                               QUrl::toPercentEncoding(before))));
+                QString path = u"/channels/"_s + QString::number(parent) + u"/threads/archived/"_s +
+                               kind + u"?limit=100"_s;
+                if (!before.isEmpty())
+                    path += u"&before="_s + QString::fromLatin1(QUrl::toPercentEncoding(before));
+                const Result<Answer> page = get(path);
                 if (!page)
                     return page.error();
                 if (page->status != 200)

@@ -261,6 +261,8 @@ int main(int argc, char **argv)
         QFile::remove(db + suffix);
     sync::Options options;
     options.guildId = guildId;
+    // The client keeps the server's global budget itself (Discord announces none in advance).
+    options.globalPerSecond = limitsOff ? 0 : globalRate;
     if (parser.isSet(concurrencyOpt))
         options.channelConcurrency = parser.value(concurrencyOpt).toInt();
     if (parser.isSet(connectionsOpt))
