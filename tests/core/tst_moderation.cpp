@@ -721,7 +721,15 @@ void TestModeration::killedPushResumesExactlyOnce()
     auto verified = verifyAuditLog(db);
     VERIFY_OK(verified);
     QVERIFY(verified->ok());
-    qInfo("push of %d changes killed %d times over %d runs", total, kills, runs + 1);
+    // Where the kills landed: changes whose intent was on record without a result (found
+    // already applied, or sent again because the request never arrived).
+    auto resent = db.scalar(u"SELECT COUNT(*) FROM push_journal WHERE proposal_id = ? AND "
+                            u"(attempts > 1 OR detail LIKE 'confirmed after%')"_s,
+                            {store::sql::integer(p->id)});
+    VERIFY_OK(resent);
+    qInfo("push of %d changes killed %d times over %d runs; %lld changes interrupted between "
+          "intent and result",
+          total, kills, runs + 1, static_cast<long long>(store::sql::toInteger(*resent)));
 }
 
 void TestModeration::concurrentApprovalsOnPostgres()
