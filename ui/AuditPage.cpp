@@ -103,9 +103,9 @@ AuditPage::AuditPage(QWidget *parent)
     m_timeline->setRenderHint(QPainter::Antialiasing);
     m_timeline->setMinimumHeight(200);
 
-    m_tabs->addTab(m_reactions, tr("&Reactions"));
+    m_tabs->addTab(m_reactions, tr("Reactio&ns"));
     m_tabs->addTab(m_topPairs, tr("Top &pairs"));
-    m_tabs->addTab(m_timeline, tr("&Timeline"));
+    m_tabs->addTab(m_timeline, tr("T&imeline"));
     m_tabs->addTab(m_flags, tr("F&lags"));
     m_tabs->addTab(m_roles, tr("R&oles"));
     m_tabs->setAccessibleName(tr("Audit details"));

@@ -74,7 +74,7 @@ ClustersPage::ClustersPage(QWidget *parent)
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    auto *listLabel = new QLabel(tr("&Rings and alt families"), left);
+    auto *listLabel = new QLabel(tr("Flagged &clusters"), left);
     listLabel->setBuddy(m_list);
     leftLayout->addWidget(listLabel);
     leftLayout->addWidget(m_list, 1);

@@ -88,9 +88,9 @@ DashboardPage::DashboardPage(QWidget *parent)
             Q_EMIT clusterRequested(id);
     });
 
-    auto *flagsLabel = new QLabel(tr("&Flags needing review"), this);
+    auto *flagsLabel = new QLabel(tr("F&lags needing review"), this);
     flagsLabel->setBuddy(m_flags);
-    auto *channelsLabel = new QLabel(tr("Top c&hannels"), this);
+    auto *channelsLabel = new QLabel(tr("Top ch&annels"), this);
     channelsLabel->setBuddy(m_channels);
     auto *emojiLabel = new QLabel(tr("Top &emoji"), this);
     emojiLabel->setBuddy(m_emoji);

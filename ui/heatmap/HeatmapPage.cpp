@@ -21,7 +21,7 @@ HeatmapPage::HeatmapPage(QWidget *parent)
     , m_ordering(new QComboBox(this))
     , m_measure(new QComboBox(this))
     , m_colorMap(new QComboBox(this))
-    , m_fit(new QPushButton(tr("&Fit guild"), this))
+    , m_fit(new QPushButton(tr("Fit gui&ld"), this))
     , m_info(new QLabel(this))
 {
     setObjectName(QStringLiteral("heatmapPage"));

@@ -181,15 +181,26 @@ void HeatmapView::renderFrame()
         uchar *bits = m_frame.bits();
         const qsizetype stride = m_frame.bytesPerLine();
         const ColorMap &colors = m_colors;
+        // Pixel edges of the visible block columns, computed once per frame rather than per
+        // block; a block covers [edge(c), max(edge(c) + 1, edge(c + 1))).
+        std::vector<int> xEdge(size_t(col1 - col0 + 1));
+        for (int c = col0; c <= col1; ++c)
+            xEdge[size_t(c - col0)] = int(std::floor((c - ox) * blockPx));
+        int lastRow = -1, y0 = 0, y1 = 0;
         // Blocks go straight into the pixel buffer: a QPainter call per block would cost more
         // than the frame budget at a million visible blocks.
         m_model->forEachShade(
             lvl, row0, row1, col0, col1, m_measure, [&](int r, int c, quint8 shade) {
-                const int y0 = qMax(0, int(std::floor((r - oy) * blockPx)));
-                const int y1 = qMin(h, qMax(y0 + 1, int(std::floor((r + 1 - oy) * blockPx))));
-                const int x0 = qMax(0, int(std::floor((c - ox) * blockPx)));
-                const int x1 = qMin(w, qMax(x0 + 1, int(std::floor((c + 1 - ox) * blockPx))));
-                if (x0 >= w || y0 >= h || x1 <= 0 || y1 <= 0)
+                if (r != lastRow) {
+                    lastRow = r;
+                    const int top = int(std::floor((r - oy) * blockPx));
+                    y0 = qMax(0, top);
+                    y1 = qMin(h, qMax(top + 1, int(std::floor((r + 1 - oy) * blockPx))));
+                }
+                const int left = xEdge[size_t(c - col0)];
+                const int x0 = qMax(0, left);
+                const int x1 = qMin(w, qMax(left + 1, xEdge[size_t(c - col0 + 1)]));
+                if (x0 >= x1 || y0 >= y1)
                     return;
                 const QRgb rgb = colors.rgbAt(shade);
                 for (int y = y0; y < y1; ++y) {
