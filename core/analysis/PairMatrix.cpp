@@ -23,11 +23,20 @@ PairMatrix PairMatrix::build(const history::History &history, const CountOptions
     for (Index r : m.m_counted)
         ++start[history.reactions[r].reactor + 1];
     std::partial_sum(start.begin(), start.end(), start.begin());
-    std::vector<Index> byReactor(m.m_counted.size());
+    // Each entry carries what the aggregation needs, so that pass reads memory in order.
+    struct Entry
+    {
+        Index author;
+        Index message;
+        Index reaction;
+    };
+    std::vector<Entry> byReactor(m.m_counted.size());
     {
         std::vector<quint32> next(start.begin(), start.end() - 1);
-        for (Index r : m.m_counted)
-            byReactor[next[history.reactions[r].reactor]++] = r;
+        for (Index r : m.m_counted) {
+            const history::Reaction &reaction = history.reactions[r];
+            byReactor[next[reaction.reactor]++] = {reaction.author, reaction.message, r};
+        }
     }
 
     m.m_given.assign(users, 0);
@@ -39,9 +48,8 @@ PairMatrix PairMatrix::build(const history::History &history, const CountOptions
     for (size_t a = 0; a < users; ++a) {
         const size_t first = m.m_pairs.size();
         for (quint32 i = start[a]; i < start[a + 1]; ++i) {
-            const Index r = byReactor[i];
-            const history::Reaction &reaction = history.reactions[r];
-            const double w = weightOf(r);
+            const Entry &reaction = byReactor[i];
+            const double w = weightOf(reaction.reaction);
             quint32 &s = slot[reaction.author];
             if (s == std::numeric_limits<quint32>::max() || s < first) {
                 s = static_cast<quint32>(m.m_pairs.size());
@@ -80,10 +88,20 @@ PairMatrix PairMatrix::build(const history::History &history, const CountOptions
             m.m_inOrder[next[m.m_pairs[i].author]++] = i;
     }
 
-    for (Pair &p : m.m_pairs) {
-        if (const Pair *reverse = m.find(p.author, p.reactor)) {
-            p.reverseCount = reverse->count;
-            p.reverseWeighted = reverse->weighted;
+    // Reverse counts by a merge per user: its outgoing pairs are sorted by author, its
+    // incoming ones by reactor, and the reverse of A->B is B->A, an incoming pair of A.
+    for (size_t a = 0; a < users; ++a) {
+        quint32 in = m.m_inStart[a];
+        const quint32 inEnd = m.m_inStart[a + 1];
+        for (quint32 o = m.m_outStart[a]; o < m.m_outStart[a + 1]; ++o) {
+            Pair &p = m.m_pairs[o];
+            while (in < inEnd && m.m_pairs[m.m_inOrder[in]].reactor < p.author)
+                ++in;
+            if (in < inEnd && m.m_pairs[m.m_inOrder[in]].reactor == p.author) {
+                const Pair &reverse = m.m_pairs[m.m_inOrder[in]];
+                p.reverseCount = reverse.count;
+                p.reverseWeighted = reverse.weighted;
+            }
         }
     }
     return m;

@@ -206,6 +206,64 @@ QVariant idListValue(store::Backend backend, const std::vector<quint64> &ids, si
     return text;
 }
 
+// Snowflake -> index with open addressing: the load looks up a reactor per reaction row and a
+// message per reacted message, millions of times; QHash's node lookups cost several times more.
+class IdMap
+{
+public:
+    void reserve(size_t n)
+    {
+        size_t capacity = 16;
+        while (capacity < n * 2)
+            capacity *= 2;
+        std::vector<Slot> old;
+        old.swap(m_slots);
+        m_slots.assign(capacity, Slot{});
+        m_mask = capacity - 1;
+        m_size = 0;
+        for (const Slot &slot : old)
+            if (slot.index != NoIndex)
+                insert(slot.id, slot.index);
+    }
+    void insert(quint64 id, Index index)
+    {
+        if ((m_size + 1) * 2 > m_slots.size())
+            reserve(std::max<size_t>(16, m_slots.size()));
+        size_t i = hash(id);
+        while (m_slots[i].index != NoIndex && m_slots[i].id != id)
+            i = (i + 1) & m_mask;
+        if (m_slots[i].index == NoIndex)
+            ++m_size;
+        m_slots[i] = {id, index};
+    }
+    Index value(quint64 id) const
+    {
+        if (m_slots.empty())
+            return NoIndex;
+        for (size_t i = hash(id);; i = (i + 1) & m_mask) {
+            if (m_slots[i].index == NoIndex)
+                return NoIndex;
+            if (m_slots[i].id == id)
+                return m_slots[i].index;
+        }
+    }
+
+private:
+    struct Slot
+    {
+        quint64 id = 0;
+        Index index = NoIndex;
+    };
+    size_t hash(quint64 id) const
+    {
+        // Snowflakes' low bits are a per-process counter: mix before masking.
+        return size_t((id * 0x9E3779B97F4A7C15ULL) >> 20) & m_mask;
+    }
+    std::vector<Slot> m_slots;
+    size_t m_mask = 0;
+    size_t m_size = 0;
+};
+
 // Users are discovered while streaming (authors and reactors who are not members); their rows
 // are read in one pass at the end.
 class UserTable
@@ -220,6 +278,7 @@ public:
         const auto index = static_cast<Index>(m_history.users.size());
         m_index.insert(user.id, index);
         m_history.users.push_back(std::move(user));
+
         return index;
     }
 
@@ -227,11 +286,8 @@ public:
     {
         if (id == m_lastId)
             return m_lastIndex;
-        auto it = m_index.constFind(id);
-        Index index;
-        if (it != m_index.cend()) {
-            index = *it;
-        } else {
+        Index index = m_index.value(id);
+        if (index == NoIndex) {
             User user;
             user.id = id;
             user.createdAt = snowflake::toMsecs(id);
@@ -244,11 +300,11 @@ public:
     }
 
     const std::vector<quint64> &missing() const { return m_missing; }
-    Index existing(quint64 id) const { return m_index.value(id, NoIndex); }
+    Index existing(quint64 id) const { return m_index.value(id); }
 
 private:
     History &m_history;
-    QHash<quint64, Index> m_index;
+    IdMap m_index;
     std::vector<quint64> m_missing;
     quint64 m_lastId = 0;
     Index m_lastIndex = NoIndex;
@@ -296,6 +352,14 @@ Result<History> History::load(store::Database &db, quint64 guildId, const LoadOp
         h.guildName = q.text(0);
         if (auto r = q.finish(); !r)
             return r.error();
+    }
+
+    if (backend == store::Backend::Sqlite) {
+        // Map the file instead of copying every page through read(): on a 5M-reaction guild
+        // the kernel's copies cost as much as SQLite's own decoding. A connection setting,
+        // allowed on read-only connections; a failure only costs speed.
+        QSqlQuery pragma(db.connection());
+        pragma.exec(u"PRAGMA mmap_size = 2147418112"_s);
     }
 
     // Roles, by id.
@@ -426,9 +490,10 @@ Result<History> History::load(store::Database &db, quint64 guildId, const LoadOp
         if (auto r = q.finish(); !r)
             return r.error();
     }
-    h.m_messageIndex.reserve(static_cast<qsizetype>(h.messages.size()));
+    IdMap messageIndex;
+    messageIndex.reserve(h.messages.size());
     for (Index i = 0; i < h.messages.size(); ++i)
-        h.m_messageIndex.insert(h.messages[i].id, i);
+        messageIndex.insert(h.messages[i].id, i);
 
     // Mentions, in message order.
     {
@@ -443,7 +508,7 @@ Result<History> History::load(store::Database &db, quint64 guildId, const LoadOp
             const quint64 messageId = q.id(0);
             if (messageId != lastId) {
                 lastId = messageId;
-                last = h.messageIndex(messageId);
+                last = messageIndex.value(messageId);
                 if (last != NoIndex)
                     h.messages[last].firstMention = static_cast<quint32>(h.mentions.size());
             }
@@ -465,10 +530,21 @@ Result<History> History::load(store::Database &db, quint64 guildId, const LoadOp
             u" FROM reactions WHERE channel_id IN (SELECT id FROM channels WHERE guild_id = ?)"
             u"%1 ORDER BY channel_id, message_id, emoji, user_id, burst"_s.arg(
                 options.removedReactions ? QString() : u" AND removed_at IS NULL"_s);
+        std::vector<Reaction> streamed;
+        {
+            // Live reactions per channel are kept in channel_stats: enough to reserve once.
+            Stream count(db, u"SELECT sum(reactions) FROM channel_stats WHERE channel_id IN"
+                             u" (SELECT id FROM channels WHERE guild_id = ?)"_s);
+            if (auto r = count.run({guild}); !r)
+                return r.error();
+            if (count.next())
+                streamed.reserve(size_t(std::max<qint64>(0, count.integer(0))) * 21 / 20);
+            if (auto r = count.finish(); !r)
+                return r.error();
+        }
         Stream q(db, text);
         if (auto r = q.run({guild}); !r)
             return r.error();
-        std::vector<Reaction> streamed;
         quint64 lastMessageId = 0;
         Index lastMessage = NoIndex;
         qint64 lastEmojiId = -1;
@@ -477,7 +553,7 @@ Result<History> History::load(store::Database &db, quint64 guildId, const LoadOp
             const quint64 messageId = q.id(1);
             if (messageId != lastMessageId) {
                 lastMessageId = messageId;
-                lastMessage = h.messageIndex(messageId);
+                lastMessage = messageIndex.value(messageId);
             }
             if (lastMessage == NoIndex)
                 continue; // on a deleted message that was not loaded
