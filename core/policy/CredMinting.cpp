@@ -364,4 +364,40 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
         e.members[u].score = score[u];
 }
 
+std::vector<double> reactionWeights(const CompiledPolicy &c, const HistoryIndex &index)
+{
+    const History &h = index.history();
+    std::vector<double> out(h.reactions.size(), 0.0);
+    for (std::size_t i = 0; i < h.reactions.size(); ++i) {
+        const history::Reaction &r = h.reactions[i];
+        switch (c.policy.scoring) {
+        case Scoring::Daimyo:
+            out[i] = r.emoji < c.daimyoEmoji.size() && c.daimyoEmoji[r.emoji] ? 1.0 : 0.0;
+            break;
+        case Scoring::Karma:
+            out[i] = r.emoji < c.karmaEmoji.size() && c.karmaEmoji[r.emoji] ? 1.0 : 0.0;
+            break;
+        case Scoring::Conversation:
+            out[i] = 1.0;
+            break;
+        case Scoring::Cred: {
+            const CredRules &p = c.policy.cred;
+            const int ebp = r.emoji < c.emojiWeightBp.size() ? c.emojiWeightBp[r.emoji] : 0;
+            const int cbp = r.channel < c.channelWeightBp.size() ? c.channelWeightBp[r.channel]
+                                                                 : p.defaultChannelWeightBp;
+            int rbp = -1;
+            for (const auto &[role, w] : c.roleWeightsBp) {
+                if (w > rbp && index.heldRole(r.reactor, role, r.at))
+                    rbp = w;
+            }
+            if (rbp < 0)
+                rbp = p.defaultRoleWeightBp;
+            out[i] = (ebp / 10000.0) * (cbp / 10000.0) * (rbp / 10000.0);
+            break;
+        }
+        }
+    }
+    return out;
+}
+
 } // namespace gavel::policy

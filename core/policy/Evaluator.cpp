@@ -153,11 +153,16 @@ HistoryIndex::HistoryIndex(const History &h)
     }
     for (std::size_t u = 0; u < nu; ++u)
         m_firstSpan[u + 1] += m_firstSpan[u];
+    m_roleMask.assign(nu, 0);
+    for (const auto &s : h.roleSpans) {
+        if (s.user < nu)
+            m_roleMask[s.user] |= quint64(1) << (s.role % 64);
+    }
 }
 
 bool HistoryIndex::heldRole(Index user, Index role, qint64 at) const
 {
-    if (user >= m_firstSpan.size() - 1)
+    if (user >= m_roleMask.size() || !(m_roleMask[user] & (quint64(1) << (role % 64))))
         return false;
     const History &h = *m_history;
     for (quint32 i = m_firstSpan[user]; i < m_firstSpan[user + 1]; ++i) {

@@ -57,7 +57,10 @@ public:
 private:
     const history::History *m_history;
     std::vector<quint32> m_firstSpan; //!< CSR over m_spans by user
-    std::vector<quint32> m_spans;     //!< roleSpans indexes sorted by (user, role, from)
+    //! Per user: bit (role % 64) set when the user has any span of that role. Most users hold
+    //! no reputation role, so most lookups end here without touching the spans.
+    std::vector<quint64> m_roleMask;
+    std::vector<quint32> m_spans; //!< roleSpans indexes sorted by (user, role, from)
 };
 
 //! A policy resolved against one guild: role, emoji and channel names become indexes.
@@ -184,6 +187,14 @@ private:
     mutable QMutex m_cacheMutex;
     mutable QHash<QString, std::shared_ptr<std::vector<bool>>> m_thanksCache;
 };
+
+/*!
+ * Each reaction's weight under a policy before any per-pair, budget or time rule: cred's
+ * emoji x channel x reactor-role weight (role at reaction time), 1 or 0 for whether the emoji
+ * counts for Daimyo or karma, 1 for conversation. For weighted reactor-pair matrices
+ * (`gavel pairs --policy`, analysis::CountOptions::weights); R1 filtering is the caller's.
+ */
+std::vector<double> reactionWeights(const CompiledPolicy &policy, const HistoryIndex &index);
 
 //! ceil(holders x basisPoints / 10000) in integers, at least 1 (R2's distinct-reactor minimum).
 int requiredDistinct(int holders, int basisPoints);

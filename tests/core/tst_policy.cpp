@@ -601,6 +601,13 @@ void TestPolicy::credWeights()
            "channel_weights_bp":{"didathing":20000,"memes":0,"Shoutouts":30000},
            "role_weights_bp":{"Sensei":15000,"Senpai":12500})");
     QVERIFY(std::abs(scoreOf(h, p, a, T0 + Day) - weight) < 1e-12);
+    // The same weight for weighted pair matrices (gavel pairs --policy).
+    Evaluator ev(h);
+    auto c = policy::compile(p, h);
+    QVERIFY(c.ok());
+    const std::vector<double> w = policy::reactionWeights(*c, ev.index());
+    QCOMPARE(w.size(), std::size_t(1));
+    QVERIFY(std::abs(w[0] - weight) < 1e-12);
 }
 
 void TestPolicy::credTrustTiers()
