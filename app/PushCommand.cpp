@@ -11,6 +11,8 @@
 #include <QCommandLineParser>
 #include <QUrl>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace gavel::cli {
@@ -73,8 +75,10 @@ int runPush(const QStringList &args)
                                ? parser.value(u"token-env"_s)
                                : discord::EnvTokenSource::defaultVariable());
     moderation::Push push(**db, options);
-    out() << "change,user_id,action,operation,role_id,role_name,outcome,detail" << Qt::endl;
-    auto report = push.run(id, [](const moderation::ChangeOutcome &o) {
+    bool header = false;
+    auto report = push.run(id, [&header](const moderation::ChangeOutcome &o) {
+        if (!std::exchange(header, true))
+            out() << "change,user_id,action,operation,role_id,role_name,outcome,detail" << Qt::endl;
         const moderation::Change &c = o.change;
         out() << QStringList{QString::number(c.index),
                              snowflake::toString(c.userId),

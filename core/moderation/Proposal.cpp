@@ -588,11 +588,14 @@ Result<ProposalStatus> proposalStatus(store::Database &db, const Proposal &p, qi
         s.approvals = int(s.approvedBy.size());
     }
     s.expired = now > p.expiresAt;
-    auto current = dataFingerprint(db, p.guildId);
-    if (!current)
-        return current.error();
-    s.changedData = p.fingerprint.differences(*current);
-    s.stale = !s.changedData.isEmpty();
+    // Only what is still waiting for a push can be stale: a push changes the data itself.
+    if (p.storedState == u"open") {
+        auto current = dataFingerprint(db, p.guildId);
+        if (!current)
+            return current.error();
+        s.changedData = p.fingerprint.differences(*current);
+        s.stale = !s.changedData.isEmpty();
+    }
 
     if (!s.rejectedBy.isEmpty() || p.storedState == u"rejected")
         s.state = u"rejected"_s;

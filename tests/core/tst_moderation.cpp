@@ -11,6 +11,7 @@
 #include "common/Snowflake.h"
 #include "discord/Token.h"
 #include "moderation/AuditLog.h"
+#include "moderation/ClusterReviews.h"
 #include "moderation/Deactivations.h"
 #include "moderation/Proposal.h"
 #include "moderation/Push.h"
@@ -61,14 +62,15 @@ struct TestGuild
     QList<quint64> people;
     RoleConfig roles;
 
-    explicit TestGuild(int count)
+    explicit TestGuild(int count, quint64 botPermissions = emulator::permission::ManageRoles |
+                                                           emulator::permission::ViewAuditLog)
     {
         const quint64 owner = builder.addMember(u"Owner"_s);
         builder.setOwner(owner);
         member = builder.addRole(u"Member"_s, 1);
         deactivated = builder.addRole(u"Deactivated"_s, 2);
         trusted = builder.addRole(u"Trusted"_s, 5);
-        builder.addBot(u"Gavel"_s, 10);
+        builder.addBot(u"Gavel"_s, 10, botPermissions);
         admin = builder.addRole(u"Admin"_s, 20);
         builder.addChannel(u"general"_s);
         people = builder.addMembers(u"user"_s, count, {member});
@@ -103,7 +105,9 @@ struct Setup
             error = snapshot.error().text();
             return;
         }
-        if (auto loaded = test::loadSnapshotIntoStore(*snapshot, *db, now() - 1000); !loaded) {
+        if (auto loaded =
+                test::loadSnapshotIntoStore(*snapshot, *db, now() - 1000, builder.botId());
+            !loaded) {
             error = loaded.error().text();
             return;
         }
@@ -210,7 +214,9 @@ private Q_SLOTS:
     void allListedApprovers();
     void expiredAndStaleCannotBePushed();
     void pushAppliesExactlyThePlan();
+    void discordRefusalIsReportedPerChange();
     void deactivateAndReactivate();
+    void clusterReviewsKeepTheNewestVerdict();
     void killedPushResumesExactlyOnce();
     void concurrentApprovalsOnPostgres();
 };
@@ -568,6 +574,73 @@ void TestModeration::pushAppliesExactlyThePlan()
     auto verified = verifyAuditLog(db);
     VERIFY_OK(verified);
     QVERIFY(verified->ok());
+}
+
+void TestModeration::discordRefusalIsReportedPerChange()
+{
+    // The bot may see the audit log but lacks Manage Roles: Discord answers 403 50013.
+    TestGuild guild(3, emulator::permission::ViewAuditLog);
+    const quint64 g = guild.builder.guildId();
+    test::EmulatorFixture emulator;
+    emulator::ServerOptions serverOptions = test::EmulatorFixture::testOptions();
+    serverOptions.botUserId = guild.builder.botId(); // not found by Manage Roles any more
+    QVERIFY2(emulator.start(guild.builder, serverOptions), qPrintable(emulator.errorString()));
+    Setup setup(Backend::Sqlite, guild.builder);
+    QVERIFY2(setup.error.isEmpty(), qPrintable(setup.error));
+    Database &db = *setup.db;
+    test::EmulatorClient client(emulator.origin(), emulator.token());
+    auto p = propose(db, g, guild.roles,
+                     {pick(guild.people[0], u"promote"_s, guild.trusted),
+                      pick(guild.people[1], u"promote"_s, guild.trusted),
+                      pick(guild.people[2], u"demote"_s, guild.member)});
+    VERIFY_OK(p);
+    VERIFY_OK(decide(db, p->id, u"bob"_s, true, {}, now()));
+    PushOptions options;
+    options.api = emulator.apiUrl({});
+    options.token = tokenFor(emulator);
+    Push push(db, options);
+    auto report = push.run(p->id);
+    VERIFY_OK(report);
+    QCOMPARE(report->outcomes.size(), 3);
+    for (const ChangeOutcome &o : std::as_const(report->outcomes)) {
+        QCOMPARE(o.outcome, u"refused"_s);
+        QVERIFY2(o.detail.contains(u"403 50013"_s), qPrintable(o.detail));
+    }
+    QCOMPARE(report->refused, 3);
+    QVERIFY(report->complete); // refusals are final: every change was tried once
+    QCOMPARE(memberRoleRequests(client), 3);
+    QCOMPARE(emulatorRoles(client, g, guild.people[2]), QSet<quint64>{guild.member});
+}
+
+void TestModeration::clusterReviewsKeepTheNewestVerdict()
+{
+    TestGuild guild(3);
+    Setup setup(Backend::Sqlite, guild.builder);
+    QVERIFY2(setup.error.isEmpty(), qPrintable(setup.error));
+    Database &db = *setup.db;
+    const quint64 g = guild.builder.guildId();
+    const QList<quint64> ring{guild.people[2], guild.people[0], guild.people[1]};
+    QCOMPARE(clusterFingerprint(ring),
+             u"%1,%2,%3"_s.arg(guild.people[0]).arg(guild.people[1]).arg(guild.people[2]));
+    VERIFY_OK(recordClusterReview(db, g, ring, u"ring"_s, u"reviewed"_s, u"looks real"_s, u"mo"_s,
+                                  now()));
+    VERIFY_OK(recordClusterReview(db, g, {guild.people[1], guild.people[0]}, u"alt-family"_s,
+                                  u"reviewed"_s, {}, u"carol"_s, now()));
+    VERIFY_OK(recordClusterReview(db, g, {ring[1], ring[2], ring[0]}, u"ring"_s, u"dismissed"_s,
+                                  u"friends"_s, u"alice"_s, now()));
+    QVERIFY(!recordClusterReview(db, g, ring, u"ring"_s, u"maybe"_s, {}, u"mo"_s, now()).ok());
+    QVERIFY(!recordClusterReview(db, g, ring, u"ring"_s, u"reviewed"_s, {}, u"zed"_s, now()).ok());
+    auto reviews = clusterReviews(db, g);
+    VERIFY_OK(reviews);
+    QCOMPARE(reviews->size(), 2);
+    const ClusterReview &current =
+        reviews->at(0).fingerprint == clusterFingerprint(ring) ? reviews->at(0) : reviews->at(1);
+    QCOMPARE(current.state, u"dismissed"_s);
+    QCOMPARE(current.reviewer, u"alice"_s);
+    QCOMPARE(current.note, u"friends"_s);
+    auto verified = verifyAuditLog(db);
+    VERIFY_OK(verified);
+    QCOMPARE(verified->rows, 5 + 3);
 }
 
 void TestModeration::deactivateAndReactivate()
