@@ -360,6 +360,11 @@ void InvestigationView::openPairEvidence(Index reactor, Index author)
     m_evidence->show();
 }
 
+PairEvidenceDialog *InvestigationView::pairEvidence() const
+{
+    return m_evidence;
+}
+
 void InvestigationView::goBack()
 {
     if (!m_history.canGoBack())

@@ -65,7 +65,8 @@ public:
     HeatmapPage *heatmapPage() const { return m_heatmap; }
     ClustersPage *clustersPage() const { return m_clusters; }
     MembersPage *membersPage() const { return m_members; }
-    PairEvidenceDialog *pairEvidence() const { return m_evidence; }
+    //! The open pair evidence dialog, if any.
+    PairEvidenceDialog *pairEvidence() const;
     //! The analysis a page was last given (pages are refreshed when shown).
     std::shared_ptr<const Analysis> pageAnalysis(InvestigationViewKind view) const;
     QString statusText() const { return m_status; }

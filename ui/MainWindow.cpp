@@ -4,6 +4,7 @@
 #include "EmptyStatePage.h"
 #include "GuildListModel.h"
 #include "GuildOverviewPage.h"
+#include "InvestigationView.h"
 #include "Settings.h"
 #include "SyncDialog.h"
 #include "discord/KeychainTokenSource.h"
@@ -35,6 +36,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_pages(new QStackedWidget(m_splitter))
     , m_emptyPage(new EmptyStatePage(m_pages))
     , m_overviewPage(new GuildOverviewPage(m_pages))
+    , m_investigation(new InvestigationView(m_pages))
+    , m_investigationStatus(new QLabel(this))
     , m_databaseLabel(new QLabel(this))
     , m_serviceLabel(new QLabel(this))
 {
@@ -51,6 +54,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_pages->addWidget(m_emptyPage);
     m_pages->addWidget(m_overviewPage);
+    m_pages->addWidget(m_investigation);
+    connect(m_investigation, &InvestigationView::statusChanged, m_investigationStatus,
+            &QLabel::setText);
     // The list gets a heading with a mnemonic, so Alt+G moves the focus to it.
     auto *guildPane = new QWidget(m_splitter);
     auto *guildHeading = new QLabel(tr("&Guilds"), guildPane);
@@ -76,6 +82,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_databaseLabel, 1);
+    statusBar()->addPermanentWidget(m_investigationStatus);
     statusBar()->addPermanentWidget(m_serviceLabel);
 
     createActions();
@@ -115,6 +122,10 @@ void MainWindow::createActions()
     m_syncAction->setObjectName(QStringLiteral("syncAction"));
     m_syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_syncAction->setStatusTip(tr("Read what is new in the guild into the open database"));
+
+    // The investigation's navigation, listed with its shortcuts (Ctrl+1..4, Alt+Left/Right).
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_investigation->navigationActions());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Gavel"), this, [this] {
@@ -259,13 +270,24 @@ void MainWindow::showCurrentGuild()
 {
     const int row = m_guildList->currentIndex().row();
     if (row < 0 || row >= m_guildModel->rowCount()) {
+        m_investigation->closeGuild();
+        m_investigationStatus->clear();
         m_pages->setCurrentWidget(m_emptyPage);
         return;
     }
     const GuildItem &guild = m_guildModel->guilds().at(row);
+    setWindowTitle(tr("%1 — Gavel").arg(guild.name));
+    const auto location = store::Location::parse(m_location);
+    // A guild without history has nothing to investigate yet: its overview says what is stored.
+    if (guild.messages > 0 && location) {
+        m_investigation->openGuild(*location, guild.id, guild.lastSyncedMs);
+        m_pages->setCurrentWidget(m_investigation);
+        return;
+    }
+    m_investigation->closeGuild();
+    m_investigationStatus->clear();
     m_overviewPage->setGuild(guild);
     m_pages->setCurrentWidget(m_overviewPage);
-    setWindowTitle(tr("%1 — Gavel").arg(guild.name));
 }
 
 void MainWindow::chooseDatabase()

@@ -25,6 +25,7 @@ namespace gavel::ui {
 class EmptyStatePage;
 class GuildListModel;
 class GuildOverviewPage;
+class InvestigationView;
 class Settings;
 class SyncDialog;
 
@@ -74,6 +75,9 @@ public:
     SyncDialog *syncNow();
 
     GuildListModel *guildModel() const { return m_guildModel; }
+    //! The dashboard, heatmap, clusters and audits of the selected guild (shown once it has
+    //! messages; a guild without history shows its overview).
+    InvestigationView *investigation() const { return m_investigation; }
     quint64 currentGuildId() const;
     bool selectGuild(quint64 id);
 
@@ -97,6 +101,8 @@ private:
     QStackedWidget *m_pages;
     EmptyStatePage *m_emptyPage;
     GuildOverviewPage *m_overviewPage;
+    InvestigationView *m_investigation;
+    QLabel *m_investigationStatus;
     QMenu *m_recentMenu = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_reloadAction = nullptr;
