@@ -809,6 +809,7 @@ void ChannelTask::fetchPage()
 
 void ChannelTask::abandon(const QString &why, bool unreadable)
 {
+    m_finished = true;
     if (unreadable)
         m_run->markUnreadable(m_channel.id, why);
     m_run->channelDone(this);
@@ -816,7 +817,7 @@ void ChannelTask::abandon(const QString &why, bool unreadable)
 
 void ChannelTask::onPage(discord::Reply &&reply, const std::shared_ptr<MessagePage> &page)
 {
-    if (m_run->stopping())
+    if (m_run->stopping() || m_finished)
         return;
     if (reply.error == discord::ErrorKind::Forbidden)
         return abandon(reply.errorMessage, true);
@@ -934,7 +935,7 @@ void ChannelTask::fetchReactions(int list, quint64 after)
 void ChannelTask::onReactions(int list, discord::Reply &&reply,
                               const std::shared_ptr<UserPage> &users)
 {
-    if (m_run->stopping())
+    if (m_run->stopping() || m_finished)
         return;
     if (reply.error == discord::ErrorKind::Forbidden)
         return abandon(reply.errorMessage, true);
@@ -977,6 +978,7 @@ void ChannelTask::maybeWrite()
         m_after = m_page.messages.last().record.id;
         return fetchPage();
     }
+    m_finished = true;
     m_run->channelDone(this);
 }
 

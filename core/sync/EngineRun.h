@@ -169,6 +169,7 @@ private:
     qint64 m_storedLiveReactions = 0;
     int m_pendingLists = 0;
     bool m_pageDone = false;
+    bool m_finished = false; //!< done or abandoned: late callbacks of the page are ignored
 };
 
 } // namespace gavel::sync
