@@ -9,6 +9,9 @@
 
 #include <QCommandLineParser>
 #include <QDateTime>
+#include <QMultiHash>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -124,7 +127,29 @@ int runStatus(const QStringList &args)
         rows.append({snowflake::toString(g.id), g.name, QString(), QString(), u"guild"_s,
                      QString::number(g.messages), QString::number(g.reactions), QString(),
                      iso(g.lastSyncedAt), QString(), QString()});
+        // Threads right after their channel (the store orders by position, and threads have
+        // none), so a forum's posts read as part of it.
+        QList<store::ChannelStatus> ordered;
+        QMultiHash<quint64, store::ChannelStatus> threadsOf;
         for (const store::ChannelStatus &c : *channels) {
+            const bool thread = c.type == 10 || c.type == 11 || c.type == 12;
+            if (thread && c.parentId)
+                threadsOf.insert(*c.parentId, c);
+        }
+        for (const store::ChannelStatus &c : *channels) {
+            const bool thread = c.type == 10 || c.type == 11 || c.type == 12;
+            if (thread && c.parentId)
+                continue;
+            ordered.append(c);
+            QList<store::ChannelStatus> threads = threadsOf.values(c.id);
+            std::sort(threads.begin(), threads.end(),
+                      [](const auto &a, const auto &b) { return a.id < b.id; });
+            ordered += threads;
+            threadsOf.remove(c.id);
+        }
+        for (auto it = threadsOf.cbegin(); it != threadsOf.cend(); ++it)
+            ordered.append(it.value()); // threads whose channel is not stored
+        for (const store::ChannelStatus &c : std::as_const(ordered)) {
             rows.append({snowflake::toString(g.id), g.name, snowflake::toString(c.id), c.name,
                          typeName(c.type), QString::number(c.messages),
                          QString::number(c.reactions), iso(c.lastMessageAt), iso(c.lastSyncedAt),
