@@ -215,6 +215,7 @@ private Q_SLOTS:
     void expiredAndStaleCannotBePushed();
     void pushAppliesExactlyThePlan();
     void discordRefusalIsReportedPerChange();
+    void pushUnderFaultsAndRateLimits();
     void deactivateAndReactivate();
     void clusterReviewsKeepTheNewestVerdict();
     void killedPushResumesExactlyOnce();
@@ -574,6 +575,67 @@ void TestModeration::pushAppliesExactlyThePlan()
     auto verified = verifyAuditLog(db);
     VERIFY_OK(verified);
     QVERIFY(verified->ok());
+}
+
+void TestModeration::pushUnderFaultsAndRateLimits()
+{
+    // 5xx, HTML error pages, resets before and after the change is applied, truncated bodies,
+    // and a role bucket of 2 requests per 200 ms: the client waits and retries, and every
+    // change still lands exactly once (one audit entry each; a retried PUT/DELETE of a role
+    // already as planned changes nothing on Discord).
+    TestGuild guild(15);
+    const quint64 g = guild.builder.guildId();
+    emulator::ServerOptions serverOptions = test::EmulatorFixture::testOptions();
+    serverOptions.rateLimits = true;
+    serverOptions.bucket = emulator::BucketLimit{2, 0.2};
+    serverOptions.faults.rate = 0.15;
+    serverOptions.faults.seed = 7;
+    serverOptions.faults.kinds = {emulator::FaultKind::Status500, emulator::FaultKind::Status502,
+                                  emulator::FaultKind::Status503, emulator::FaultKind::Html,
+                                  emulator::FaultKind::Reset,     emulator::FaultKind::Truncate,
+                                  emulator::FaultKind::ResetAfter};
+    test::EmulatorFixture emulator;
+    QVERIFY2(emulator.start(guild.builder, serverOptions), qPrintable(emulator.errorString()));
+    Setup setup(Backend::Sqlite, guild.builder);
+    QVERIFY2(setup.error.isEmpty(), qPrintable(setup.error));
+    Database &db = *setup.db;
+    test::EmulatorClient client(emulator.origin(), emulator.token());
+    QList<HandPick> picks;
+    for (const quint64 user : guild.people) {
+        picks.append(pick(user, u"promote"_s, guild.trusted));
+        picks.append(pick(user, u"demote"_s, guild.member));
+    }
+    auto p = propose(db, g, guild.roles, picks);
+    VERIFY_OK(p);
+    VERIFY_OK(decide(db, p->id, u"carol"_s, true, {}, now()));
+    PushOptions options;
+    options.api = emulator.apiUrl({});
+    options.token = tokenFor(emulator);
+    Push push(db, options);
+    auto report = push.run(p->id);
+    VERIFY_OK(report);
+    QVERIFY(report->complete);
+    QCOMPARE(report->applied, int(picks.size()));
+    QCOMPARE(report->confirmed, int(picks.size()));
+    const QJsonObject stats = client.admin("GET", u"/stats"_s).object();
+    QVERIFY2(stats.value(u"faults"_s).toObject().size() > 0, "no faults were injected");
+    qint64 faults = 0;
+    for (const QJsonValue &n : stats.value(u"faults"_s).toObject())
+        faults += n.toInteger();
+    qInfo("push of %lld changes through %lld injected faults and %lld 429s, %lld requests",
+          static_cast<long long>(picks.size()), static_cast<long long>(faults),
+          static_cast<long long>(
+              stats.value(u"rate_limited"_s).toObject().value(u"user"_s).toInteger()),
+          static_cast<long long>(stats.value(u"requests_total"_s).toInteger()));
+    // The test's own reads do not retry: stop the faults and limits before looking.
+    QCOMPARE(client.admin("PATCH", u"/config"_s, R"({"faults": {"rate": 0}, "rate_limits": false})")
+                 .status,
+             200);
+    QStringList audit = emulatorAuditEntries(client, g, p->id);
+    QCOMPARE(audit.size(), picks.size());
+    QCOMPARE(QSet<QString>(audit.cbegin(), audit.cend()).size(), picks.size());
+    for (const quint64 user : guild.people)
+        QCOMPARE(emulatorRoles(client, g, user), QSet<quint64>{guild.trusted});
 }
 
 void TestModeration::discordRefusalIsReportedPerChange()
