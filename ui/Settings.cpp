@@ -1,5 +1,12 @@
 #include "Settings.h"
 
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <memory>
+
 namespace gavel::ui {
 
 namespace {
@@ -8,7 +15,21 @@ const QString recentKey = QStringLiteral("database/recent");
 const QString geometryKey = QStringLiteral("window/geometry");
 const QString stateKey = QStringLiteral("window/state");
 const QString splitterKey = QStringLiteral("window/splitter");
+const QString languageKey = QStringLiteral("ui/language");
+
+// Owned here so that a second installTranslators() replaces rather than stacks them.
+QTranslator *s_gavelTranslator = nullptr;
+QTranslator *s_qtTranslator = nullptr;
+
+void installAtStartup()
+{
+    // Runs inside QCoreApplication's constructor, after main() has set the organisation and
+    // application names that QSettings needs, so the CLI and the GUI both start translated.
+    Settings::installTranslators();
+}
 } // namespace
+
+Q_COREAPP_STARTUP_FUNCTION(installAtStartup)
 
 Settings::Settings() = default;
 
@@ -72,6 +93,68 @@ QByteArray Settings::splitterState() const
 void Settings::setSplitterState(const QByteArray &state)
 {
     m_settings.setValue(splitterKey, state);
+}
+
+QString Settings::language() const
+{
+    return m_settings.value(languageKey).toString();
+}
+
+void Settings::setLanguage(const QString &language)
+{
+    if (language.isEmpty())
+        m_settings.remove(languageKey);
+    else
+        m_settings.setValue(languageKey, language);
+}
+
+QStringList Settings::languages()
+{
+    return {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ja")};
+}
+
+QString Settings::effectiveLanguage() const
+{
+    const QString forced = qEnvironmentVariable("GAVEL_LANGUAGE");
+    if (!forced.isEmpty())
+        return forced;
+    const QString stored = language();
+    if (!stored.isEmpty())
+        return stored;
+    // "de_AT" and "ja_JP" use the German and Japanese files; anything else stays English.
+    const QString system = QLocale::system().name().section(u'_', 0, 0);
+    return languages().contains(system) ? system : QStringLiteral("en");
+}
+
+bool Settings::installTranslators()
+{
+    auto *app = QCoreApplication::instance();
+    if (!app)
+        return false;
+    for (QTranslator **slot : {&s_gavelTranslator, &s_qtTranslator}) {
+        if (*slot) {
+            QCoreApplication::removeTranslator(*slot);
+            delete *slot;
+            *slot = nullptr;
+        }
+    }
+    const QString language = Settings().effectiveLanguage();
+    if (language == u"en")
+        return true;
+    auto gavel = std::make_unique<QTranslator>();
+    if (!gavel->load(QStringLiteral("gavel_") + language, QStringLiteral(":/i18n")))
+        return false;
+    s_gavelTranslator = gavel.release();
+    QCoreApplication::installTranslator(s_gavelTranslator);
+    // Qt's own strings (standard buttons, file dialogs) come from qt6-translations-l10n
+    // when it is installed; without it they stay English.
+    auto qt = std::make_unique<QTranslator>();
+    if (qt->load(QStringLiteral("qt_") + language,
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        s_qtTranslator = qt.release();
+        QCoreApplication::installTranslator(s_qtTranslator);
+    }
+    return true;
 }
 
 } // namespace gavel::ui

@@ -28,6 +28,18 @@ public:
     QByteArray splitterState() const;
     void setSplitterState(const QByteArray &state);
 
+    //! The interface language: empty follows the system locale, else one of languages().
+    //! The environment variable GAVEL_LANGUAGE, when set, wins over the stored choice.
+    QString language() const;
+    void setLanguage(const QString &language);
+    //! The languages Gavel is translated into, as codes ("en" is the source language).
+    static QStringList languages();
+    //! The language to load: GAVEL_LANGUAGE, else the stored choice, else the system's.
+    QString effectiveLanguage() const;
+    //! Loads Gavel's and Qt's translations for effectiveLanguage() into the running
+    //! application, replacing earlier ones; false when Gavel has none for it (English stays).
+    static bool installTranslators();
+
 private:
     QSettings m_settings;
 };
