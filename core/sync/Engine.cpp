@@ -619,7 +619,7 @@ void EngineRun::scheduleChannels()
         }
         auto *task = new ChannelTask(this, c, after, verify, fresh, startCursor, state);
         m_active.append(task);
-        task->start();
+        task->start(m_elapsed.elapsed());
     }
     maybeFinish();
 }
@@ -767,10 +767,23 @@ void EngineRun::emitProgress(bool force)
     m_progress.requestsPerSecond =
         elapsed > t0 ? double(m_progress.requests - r0) * 1000.0 / double(elapsed - t0) : 0.0;
     m_progress.etaMs = -1;
-    if (m_progress.phase == u"messages" && m_progress.channelsDone > 0 &&
-        m_progress.channelsTotal > 0) {
-        const double done = double(m_progress.channelsDone) / m_progress.channelsTotal;
-        m_progress.etaMs = qint64(double(elapsed) * (1.0 - done) / done);
+    if (m_progress.phase == u"messages" && m_progress.channelsTotal > 0) {
+        // Two estimates, the larger wins: the share of channels done (partly done ones count
+        // by how far through their ids they are), and the slowest running channel's own pace,
+        // which is what the end of a rate-limited sync waits for (one channel's bucket).
+        double done = m_progress.channelsDone;
+        qint64 slowest = -1;
+        for (const ChannelTask *task : std::as_const(m_active)) {
+            const double f = task->fraction();
+            done += f;
+            const qint64 running = elapsed - task->startedMs();
+            if (f > 0.02 && running > 1000)
+                slowest = std::max(slowest, qint64(double(running) * (1.0 - f) / f));
+        }
+        const double share = done / m_progress.channelsTotal;
+        if (share > 0.01)
+            m_progress.etaMs = qint64(double(elapsed) * (1.0 - share) / share);
+        m_progress.etaMs = std::max(m_progress.etaMs, slowest);
     }
     Q_EMIT m_engine->progress(m_progress);
 }
@@ -789,6 +802,16 @@ ChannelTask::ChannelTask(EngineRun *run, const ChannelInfo &channel, quint64 aft
     , m_cursor(checkpointCursor)
     , m_pagingState(pagingState)
 {}
+
+double ChannelTask::fraction() const
+{
+    const quint64 last = m_channel.lastMessageId.value_or(0);
+    if (last <= m_lowId)
+        return m_after > m_lowId ? 1.0 : 0.0;
+    const double f =
+        double(std::min(m_after, last) - std::min(m_after, m_lowId)) / double(last - m_lowId);
+    return std::clamp(f, 0.0, 1.0);
+}
 
 QString ChannelTask::scope() const
 {
@@ -835,6 +858,8 @@ void ChannelTask::onPage(discord::Reply &&reply, const std::shared_ptr<MessagePa
         return m_run->fail(e);
     }
     m_page = std::move(*page);
+    if (m_after == m_startAfter && !m_page.messages.isEmpty())
+        m_lowId = std::max(m_startAfter, m_page.messages.first().record.id - 1);
     m_lists.clear();
     m_reactions.clear();
     m_reactors.clear();

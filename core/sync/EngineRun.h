@@ -128,7 +128,17 @@ public:
                 quint64 checkpointCursor, const QString &pagingState);
 
     quint64 channelId() const { return m_channel.id; }
-    void start() { fetchPage(); }
+    void start(qint64 nowElapsedMs)
+    {
+        m_startedMs = nowElapsedMs;
+        m_startAfter = m_after;
+        m_lowId = m_after;
+        fetchPage();
+    }
+    //! How far through the channel's ids the task has come (0..1), and since when it runs:
+    //! the engine's ETA follows the slowest channel, which is what the tail of a sync waits for.
+    double fraction() const;
+    qint64 startedMs() const { return m_startedMs; }
 
 private:
     struct ReactionList
@@ -157,6 +167,9 @@ private:
     bool m_fresh;
     quint64 m_cursor; //!< the checkpoint's cursor: newest message stored
     QString m_pagingState;
+    quint64 m_startAfter = 0;
+    quint64 m_lowId = 0; //!< where the channel's ids start for fraction(): the first id read
+    qint64 m_startedMs = 0;
 
     // The page in flight
     MessagePage m_page;
