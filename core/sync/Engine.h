@@ -48,7 +48,6 @@ struct Summary
     qint64 elapsedMs = 0;
     bool full = false;              //!< a --full sync (everything re-read and verified)
     bool cancelled = false;         //!< cancel() stopped it; the next run resumes
-    bool membersRead = true;        //!< false when the members intent was missing
     QStringList unreadableChannels; //!< "name (id)" of channels that refused reading
 
     //! The stats JSON written to sync_runs.stats_json.
