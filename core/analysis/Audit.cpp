@@ -124,13 +124,18 @@ Audit buildAudit(const history::History &history, const PairMatrix &matrix,
         entry.counted = std::binary_search(counted.begin(), counted.end(), Index(i));
         if (!entry.counted)
             entry.reason = reasonNotCounted(history, r, channels, options.counting);
+        const bool listed = (!options.countedOnly || entry.counted);
         if (r.reactor == user) {
-            a.given.push_back(entry);
             a.countedGiven += entry.counted ? 1 : 0;
+            if (listed && options.listGiven &&
+                (options.counterpart == NoIndex || r.author == options.counterpart))
+                a.given.push_back(entry);
         }
         if (r.author == user) {
-            a.received.push_back(entry);
             a.countedReceived += entry.counted ? 1 : 0;
+            if (listed && options.listReceived &&
+                (options.counterpart == NoIndex || r.reactor == options.counterpart))
+                a.received.push_back(entry);
         }
     }
     a.mostReactedTo = matrix.mostReactedTo(user, options.topPairs);

@@ -39,6 +39,11 @@ struct AuditOptions
     CountOptions counting; //!< window and channels; removed reactions are listed anyway
     int topPairs = 10;     //!< entries of the "most reacted to (by)" lists
     AuditScorer scorer;    //!< optional: scores under the chosen policy
+    // Filters of the reaction lists (totals and pairs are never filtered).
+    bool listGiven = true;
+    bool listReceived = true;
+    bool countedOnly = false;    //!< leave out reactions that do not count
+    Index counterpart = NoIndex; //!< only reactions to or from this member
 };
 
 //! One member's full audit: identity, every reaction given and received with message links,

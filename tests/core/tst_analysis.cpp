@@ -517,6 +517,20 @@ void TestAnalysis::audit()
     QCOMPARE(rows.size(), qsizetype(a.given.size() + a.received.size()));
     QCOMPARE(rows.first().count(u','), analysis::auditCsvHeader().count(u','));
 
+    // Filters: one direction, one counterpart, counted only.
+    analysis::AuditOptions filtered;
+    filtered.listReceived = false;
+    filtered.counterpart = g.ring.back();
+    filtered.countedOnly = true;
+    const analysis::Audit f = analysis::buildAudit(h, m, clusters, member, filtered);
+    QVERIFY(f.received.empty());
+    QCOMPARE(f.countedReceived, a.countedReceived); // totals are never filtered
+    QCOMPARE(f.given.size(), size_t(m.find(member, g.ring.back())->count));
+    for (const auto &r : f.given) {
+        QCOMPARE(h.reactions[r.reaction].author, g.ring.back());
+        QVERIFY(r.counted);
+    }
+
     // Reasons for reactions that do not count.
     Builder b;
     const Index x = b.user(u"x"_s), y = b.user(u"y"_s);
