@@ -133,7 +133,7 @@ done
 [ -n "$api" ] || fail "gavel emulate printed no address in 20 s"
 echo "emulator at $api"
 as_user env GAVEL_TOKEN=clean-install gavel sync --db /home/gavel/demo.sqlite --guild "$guild" \
-    --api "$api" || fail "gavel sync failed"
+    --api "$api" --global-rate 0 --progress-interval 0 || fail "gavel sync failed"
 as_user gavel status --db /home/gavel/demo.sqlite >"$work/status.txt" || fail "gavel status failed"
 cat "$work/status.txt"
 grep -q "$guild\|messages" "$work/status.txt" || fail "gavel status shows nothing synced"
@@ -155,7 +155,8 @@ sleep 12
 kill -0 "$gui_pid" 2>/dev/null || fail "the GUI exited early: $(cat "$work/gui.err")"
 [ -f "$root/tmp/Xvfb_screen0" ] || fail "Xvfb wrote no frame buffer"
 mkdir -p "$(dirname "$screenshot")"
-convert "xwd:$root/tmp/Xvfb_screen0" -crop 1280x800+0+0 +repage "$screenshot" ||
+# -trim drops the black of the screen outside the window (no window manager maximises it).
+convert "xwd:$root/tmp/Xvfb_screen0" -trim +repage "$screenshot" ||
     fail "cannot convert the frame buffer to $screenshot"
 kill "$gui_pid" 2>/dev/null
 wait "$gui_pid" 2>/dev/null || true
