@@ -261,12 +261,31 @@ void TestStore::freshCreate()
     QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
     QVERIFY(Database::latestSchemaVersion() >= 1);
 
-    const QStringList expected = {u"channel_stats"_s, u"channels"_s,       u"emojis"_s,
-                                  u"guilds"_s,        u"member_history"_s, u"member_role_history"_s,
-                                  u"member_roles"_s,  u"members"_s,        u"message_mentions"_s,
-                                  u"messages"_s,      u"meta"_s,           u"reaction_emojis"_s,
-                                  u"reactions"_s,     u"roles"_s,          u"sync_checkpoints"_s,
-                                  u"sync_runs"_s,     u"users"_s};
+    const QStringList expected = {u"audit_log"_s,
+                                  u"channel_stats"_s,
+                                  u"channels"_s,
+                                  u"cluster_reviews"_s,
+                                  u"deactivations"_s,
+                                  u"decisions"_s,
+                                  u"emojis"_s,
+                                  u"guilds"_s,
+                                  u"member_history"_s,
+                                  u"member_role_history"_s,
+                                  u"member_roles"_s,
+                                  u"members"_s,
+                                  u"message_mentions"_s,
+                                  u"messages"_s,
+                                  u"meta"_s,
+                                  u"moderation_settings"_s,
+                                  u"proposals"_s,
+                                  u"push_journal"_s,
+                                  u"reaction_emojis"_s,
+                                  u"reactions"_s,
+                                  u"reviewers"_s,
+                                  u"roles"_s,
+                                  u"sync_checkpoints"_s,
+                                  u"sync_runs"_s,
+                                  u"users"_s};
     QCOMPARE(tableNames(db), expected);
     const QStringList indexes = indexNames(db);
     for (const QString &index :
