@@ -33,6 +33,9 @@ int gavel::cli::runAudit(const QStringList &args)
         {u"format"_s, u"json (default) or csv."_s, u"FORMAT"_s, u"json"_s},
         {u"since"_s, u"Count only messages from this time on (ISO 8601)."_s, u"T"_s},
         {u"until"_s, u"Count only messages before this time."_s, u"T"_s},
+        {u"only"_s, u"List only the reactions 'given' or 'received'."_s, u"WHICH"_s},
+        {u"counted-only"_s, u"List only the reactions that count."_s},
+        {u"with"_s, u"List only the reactions to or from this user id."_s, u"ID"_s},
         {u"out"_s, u"Write to FILE instead of stdout."_s, u"FILE"_s},
     });
     if (const auto exit = parse(parser, args, {u"db"_s, u"user"_s}))
@@ -54,6 +57,21 @@ int gavel::cli::runAudit(const QStringList &args)
         return ExitUsage;
     }
 
+    const QString only = parser.value(u"only"_s);
+    if (parser.isSet(u"only"_s) && only != u"given" && only != u"received") {
+        printError(command, u"--only expects given or received, got '%1'"_s.arg(only));
+        return ExitUsage;
+    }
+    std::optional<quint64> withId;
+    if (parser.isSet(u"with"_s)) {
+        withId = snowflake::parse(QStringView(parser.value(u"with"_s)));
+        if (!withId) {
+            printError(command, u"--with expects a user id (a decimal number), got '%1'"_s.arg(
+                                    parser.value(u"with"_s)));
+            return ExitUsage;
+        }
+    }
+
     auto loaded = analysis::loadGuild(parser.value(u"db"_s), window->guild);
     if (!loaded) {
         printError(command, loaded.error().text());
@@ -71,6 +89,17 @@ int gavel::cli::runAudit(const QStringList &args)
     analysis::AuditOptions options;
     options.counting.since = window->since;
     options.counting.until = window->until;
+    options.listGiven = only != u"received";
+    options.listReceived = only != u"given";
+    options.countedOnly = parser.isSet(u"counted-only"_s);
+    if (withId) {
+        options.counterpart = h.userIndex(*withId);
+        if (options.counterpart == history::NoIndex) {
+            printError(command, u"--with: user %1 is not in guild %2"_s.arg(
+                                    snowflake::toString(*withId), snowflake::toString(h.guildId)));
+            return ExitFailure;
+        }
+    }
     const auto matrix = analysis::PairMatrix::build(h, options.counting);
     // Flags come from detection over the whole window, exactly as `gavel clusters` reports them.
     const auto clusters = analysis::detectClusters(h, matrix);

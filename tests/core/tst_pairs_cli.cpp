@@ -168,6 +168,15 @@ void TestPairsCli::audit()
     const QStringList lines = csv.out.split(u'\n', Qt::SkipEmptyParts);
     QVERIFY(lines.first().startsWith(u"direction,reactor_id,author_id,message_id"_s));
     QCOMPARE(lines.size() - 1, given.size() + received.size());
+
+    const Run onlyGiven =
+        gavelRun({u"audit"_s, u"--db"_s, m_path, u"--user"_s, QString::number(user), u"--format"_s,
+                  u"csv"_s, u"--only"_s, u"given"_s});
+    QCOMPARE(onlyGiven.exitCode, 0);
+    const QStringList givenLines = onlyGiven.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(givenLines.size() - 1, given.size());
+    for (const QString &line : givenLines.mid(1))
+        QVERIFY(line.startsWith(u"given,"_s));
 }
 
 void TestPairsCli::usageErrors_data()
@@ -190,6 +199,9 @@ void TestPairsCli::usageErrors_data()
     QTest::newRow("audit bad format")
         << QStringList{u"audit"_s, u"--db"_s, u"DB"_s, u"--user"_s, u"1"_s, u"--format"_s, u"xml"_s}
         << 2 << u"json or csv"_s;
+    QTest::newRow("audit bad only")
+        << QStringList{u"audit"_s, u"--db"_s, u"DB"_s, u"--user"_s, u"1"_s, u"--only"_s, u"both"_s}
+        << 2 << u"given or received"_s;
     QTest::newRow("unknown user") << QStringList{u"audit"_s, u"--db"_s, u"DB"_s, u"--user"_s,
                                                  u"42"_s}
                                   << 1 << u"user 42"_s;
