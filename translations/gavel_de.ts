@@ -1116,6 +1116,25 @@ Erweitern Sie das Zeitfenster oder wählen Sie mehr Kanäle.</translation>
     </message>
 </context>
 <context>
+    <name>gavel::ui::Settings</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Gavel will use %1 the next time it starts.</source>
+        <translation>Gavel verwendet beim nächsten Start %1.</translation>
+    </message>
+</context>
+<context>
     <name>gavel::ui::SyncDialog</name>
     <message>
         <source>Reading the guild, its roles and emojis…</source>

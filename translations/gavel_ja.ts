@@ -1116,6 +1116,25 @@ Widen the time window or choose more channels.</source>
     </message>
 </context>
 <context>
+    <name>gavel::ui::Settings</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>システムの既定</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Gavel will use %1 the next time it starts.</source>
+        <translation>次回の起動から Gavel は %1 で表示されます。</translation>
+    </message>
+</context>
+<context>
     <name>gavel::ui::SyncDialog</name>
     <message>
         <source>Reading the guild, its roles and emojis…</source>

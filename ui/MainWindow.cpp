@@ -126,6 +126,8 @@ void MainWindow::createActions()
     // The investigation's navigation, listed with its shortcuts (Ctrl+1..4, Alt+Left/Right).
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions(m_investigation->navigationActions());
+    view->addSeparator();
+    view->addMenu(Settings::createLanguageMenu(this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Gavel"), this, [this] {

@@ -1,8 +1,11 @@
 #include "Settings.h"
 
+#include <QActionGroup>
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
 #include <QTranslator>
 
 #include <memory>
@@ -155,6 +158,39 @@ bool Settings::installTranslators()
         QCoreApplication::installTranslator(s_qtTranslator);
     }
     return true;
+}
+
+QMenu *Settings::createLanguageMenu(QWidget *parent)
+{
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("gavel::ui::Settings", text);
+    };
+    auto *menu = new QMenu(tr("&Language"), parent);
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto *group = new QActionGroup(menu);
+    // Each language by its own name, so that someone who cannot read the current one finds
+    // theirs; these names are not translated.
+    const QList<std::pair<QString, QString>> choices = {
+        {QString(), tr("System default")},
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("de"), QStringLiteral("Deutsch")},
+        {QStringLiteral("ja"), QStringLiteral("日本語")},
+    };
+    const QString stored = Settings().language();
+    for (const auto &[code, name] : choices) {
+        QAction *action = menu->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(code == stored);
+        action->setData(code);
+        group->addAction(action);
+        QObject::connect(action, &QAction::triggered, menu, [code, name, parent, tr] {
+            Settings().setLanguage(code);
+            // Widgets build their text once; a restart is the reliable way to switch all of it.
+            QMessageBox::information(parent, tr("Language"),
+                                     tr("Gavel will use %1 the next time it starts.").arg(name));
+        });
+    }
+    return menu;
 }
 
 } // namespace gavel::ui

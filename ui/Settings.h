@@ -4,6 +4,9 @@
 #include <QSettings>
 #include <QStringList>
 
+class QMenu;
+class QWidget;
+
 namespace gavel::ui {
 
 //! Typed access to the GUI's persisted settings (QSettings, native format).
@@ -39,6 +42,9 @@ public:
     //! Loads Gavel's and Qt's translations for effectiveLanguage() into the running
     //! application, replacing earlier ones; false when Gavel has none for it (English stays).
     static bool installTranslators();
+    //! A "Language" menu: the system default and each language by its own name, checked
+    //! as stored; choosing one stores it and says it applies from the next start.
+    static QMenu *createLanguageMenu(QWidget *parent);
 
 private:
     QSettings m_settings;
