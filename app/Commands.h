@@ -26,5 +26,8 @@ int runPush(const QStringList &args);      // PushCommand.cpp
 int runVerifyLog(const QStringList &args); // VerifyLogCommand.cpp
 int runReviewers(const QStringList &args); // ReviewersCommand.cpp
 int runProposals(const QStringList &args); // ReviewersCommand.cpp
+int runExport(const QStringList &args);    // ExportCommand.cpp
+int runReport(const QStringList &args);    // ReportCommand.cpp
+int runImport(const QStringList &args);    // ImportCommand.cpp
 
 } // namespace gavel::cli

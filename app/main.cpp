@@ -53,6 +53,12 @@ constexpr Command commands[] = {
      gavel::cli::runPush, false},
     {u"verify-log", u"check the hash chain of the moderation audit log", gavel::cli::runVerifyLog,
      false},
+    {u"export", u"export evidence: a member's, cluster's or proposal's evidence package",
+     gavel::cli::runExport, false},
+    {u"report", u"a case report (HTML or PDF) for a cluster or a proposal", gavel::cli::runReport,
+     true},
+    {u"import", u"import DiscordChatExporter JSON exports into a database",
+     gavel::cli::runImport, false},
 };
 
 void printUsage()
