@@ -1,0 +1,165 @@
+// gavel report as a process on a demo guild: the HTML is self-contained (images as data: URIs,
+// no external reference) and quotes the evidence package's hash; the PDF rendered to PNG with
+// pdftoppm has pages that are not blank; the pseudonymised report names nobody.
+
+#include "ImportDemoStore.h"
+#include "TestPaths.h"
+#include "report/Manifest.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace gavel;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    Run r;
+    if (!p.waitForFinished(300000))
+        return r;
+    r.exitCode = p.exitCode();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QString readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+//! Share of pixels that are not (near) white.
+double inked(const QImage &image)
+{
+    qint64 ink = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (qGray(image.pixel(x, y)) < 230)
+                ++ink;
+    return double(ink) / double(qint64(image.width()) * image.height());
+}
+
+} // namespace
+
+class TestReportPdf : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void html();
+    void pdfPagesAreNotBlank();
+    void pseudonymised();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+};
+
+void TestReportPdf::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    auto db = test::makeDemoStore(m_dir.path());
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().text()));
+    m_db = *db;
+}
+
+void TestReportPdf::html()
+{
+    const QString out = m_dir.filePath(u"case.html"_s);
+    const Run r = run(test::gavelBinary(), {u"report"_s, u"--db"_s, m_db, u"--cluster"_s, u"1"_s,
+                                            u"--at"_s, u"2026-11-01"_s, u"--out"_s, out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString html = readAll(out);
+    QVERIFY(html.startsWith(u"<!DOCTYPE html>"_s));
+    QCOMPARE(html.count(u"<img src=\"data:image/png;base64,"_s), 2);
+    // Self-contained: nothing is fetched from anywhere.
+    QVERIFY(!html.contains(QRegularExpression(u"(src|href)=\"(https?:|//|file:)"_s)));
+    const QString package = m_dir.filePath(u"case-evidence"_s);
+    QVERIFY(report::verifyManifest(package).ok());
+    QVERIFY(
+        html.contains(report::sha256OfFile(QDir(package).filePath(u"MANIFEST.sha256"_s)).value()));
+    QVERIFY(html.contains(u"Possible reaction ring"_s));
+}
+
+void TestReportPdf::pdfPagesAreNotBlank()
+{
+    const QString pdftoppm = QStandardPaths::findExecutable(u"pdftoppm"_s);
+    if (pdftoppm.isEmpty())
+        QFAIL("pdftoppm (poppler-utils, .ci/packages.txt) is needed to check the PDF");
+    const QString out = m_dir.filePath(u"case.pdf"_s);
+    const Run r = run(test::gavelBinary(), {u"report"_s, u"--db"_s, m_db, u"--cluster"_s, u"1"_s,
+                                            u"--at"_s, u"2026-11-01"_s, u"--out"_s, out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(readAll(out).startsWith(u"%PDF"_s));
+    const QString prefix = m_dir.filePath(u"page"_s);
+    const Run png = run(pdftoppm, {u"-png"_s, u"-r"_s, u"40"_s, out, prefix});
+    QVERIFY2(png.exitCode == 0, qPrintable(png.err));
+    const QStringList pages =
+        QDir(m_dir.path()).entryList({u"page*.png"_s}, QDir::Files, QDir::Name);
+    QVERIFY2(pages.size() >= 2, qPrintable(pages.join(u' ')));
+    for (const QString &page : pages) {
+        const QImage image(m_dir.filePath(page));
+        QVERIFY(!image.isNull());
+        const double share = inked(image);
+        QVERIFY2(share > 0.01, qPrintable(u"%1 is blank (%2 inked)"_s.arg(page).arg(share)));
+    }
+    // The first page carries the charts' colours, not only black text.
+    const QImage first(m_dir.filePath(pages.front()));
+    int colourful = 0;
+    for (int y = 0; y < first.height(); ++y)
+        for (int x = 0; x < first.width(); ++x) {
+            const QColor c = first.pixelColor(x, y);
+            colourful += c.saturation() > 80 && c.value() > 60;
+        }
+    QVERIFY(colourful > 50);
+}
+
+void TestReportPdf::pseudonymised()
+{
+    const QString out = m_dir.filePath(u"public.html"_s);
+    const Run r = run(test::gavelBinary(), {u"report"_s, u"--db"_s, m_db, u"--cluster"_s, u"1"_s,
+                                            u"--at"_s, u"2026-11-01"_s, u"--pseudonymise"_s,
+                                            u"--salt"_s, u"s3cret"_s, u"--out"_s, out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString html = readAll(out);
+    QVERIFY(html.contains(u"Member "_s));
+    // No member id from the package's members.csv appears in the public report.
+    const QString members = readAll(m_dir.filePath(u"public-evidence/members.csv"_s));
+    const QStringList lines = members.split(u"\r\n"_s, Qt::SkipEmptyParts);
+    QVERIFY(lines.size() > 3);
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QString id = lines[i].section(u',', 0, 0);
+        QVERIFY2(!html.contains(id), qPrintable(id));
+    }
+    // Stable: the same salt gives the same document apart from the generation time.
+    const QString again = m_dir.filePath(u"public2.html"_s);
+    QCOMPARE(run(test::gavelBinary(),
+                 {u"report"_s, u"--db"_s, m_db, u"--cluster"_s, u"1"_s, u"--at"_s, u"2026-11-01"_s,
+                  u"--pseudonymise"_s, u"--salt"_s, u"s3cret"_s, u"--out"_s, again})
+                 .exitCode,
+             0);
+    static const QRegularExpression generated(u"Generated [^<]*"_s);
+    QCOMPARE(readAll(again).remove(generated), QString(html).remove(generated));
+}
+
+QTEST_MAIN(TestReportPdf)
+#include "tst_report_pdf.moc"
