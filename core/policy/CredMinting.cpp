@@ -2,6 +2,8 @@
 
 #include "policy/Evaluator.h"
 
+#include <QMutexLocker>
+
 #include <algorithm>
 #include <cmath>
 
@@ -30,15 +32,7 @@ QString refusalOf(const HistoryIndex &x, const CompiledPolicy &c, const history:
         return u"self-reaction"_s;
     if (c.excludedUser[r.reactor] || c.excludedUser[r.author])
         return u"reactor or author excluded by the policy"_s;
-    auto deactivated = [&](Index u) {
-        if (c.deactivatedSince[u] != NoTime && r.at >= c.deactivatedSince[u])
-            return true;
-        return c.deactivatedRole != NoIndex && !c.reactivated[u] &&
-               x.heldRole(u, c.deactivatedRole, r.at);
-    };
-    if (deactivated(r.reactor) || deactivated(r.author))
-        return u"reactor or author deactivated at the time"_s;
-    return {};
+    return deactivationReason(x, c, r.reactor, r.author, r.at);
 }
 
 QString num(double v)
@@ -48,32 +42,42 @@ QString num(double v)
 
 } // namespace
 
-void Evaluator::cred(Evaluation &e, Trace trace) const
+CredBase::Key CredBase::keyOf(const CompiledPolicy &c, qint64 at)
 {
-    const CompiledPolicy &c = *e.policy;
+    const CredRules &p = c.policy.cred;
+    return {at,
+            c.policy.countRemovedReactions,
+            c.policy.onePerMessage,
+            p.multiReactDropoff,
+            p.defaultChannelWeightBp,
+            p.defaultRoleWeightBp,
+            c.deactivatedRole,
+            c.emojiWeightBp,
+            c.channelWeightBp,
+            c.roleWeightsBp,
+            c.excludedUser,
+            c.deactivatedSince,
+            c.reactivated,
+            c.recorded};
+}
+
+bool CredBase::matches(const CompiledPolicy &c, qint64 at) const
+{
+    return key == keyOf(c, at);
+}
+
+void Evaluator::buildCredBase(const CompiledPolicy &c, qint64 T, CredBase &base, Trace trace,
+                              const std::function<void(std::size_t, const QString &)> &note) const
+{
     const CredRules &p = c.policy.cred;
     const History &h = m_index.history();
-    const qint64 T = e.at;
     const bool tracing = trace.items != nullptr;
-
-    // One event per (reactor, message): its reactions combined (multi-react dropoff).
-    struct Event
-    {
-        qint64 at;
-        Index reactor, author, message;
-        quint32 pair;
-        quint32 firstReaction; // for the breakdown
-        double value;
-    };
-    std::vector<Event> events;
+    std::vector<CredEvent> &events = base.events;
     events.reserve(m_index.order.size() / 2);
+    base.firstWeight.reserve(m_index.order.size() / 2 + 1);
+    base.firstWeight.push_back(0);
+    base.weights.reserve(m_index.order.size());
     std::vector<double> weights;
-    struct Note
-    {
-        std::size_t event;
-        QString text;
-    };
-    std::vector<Note> notes; // tracing only: reasons per traced event
 
     const auto reactorRoleBp = [&](Index reactor, qint64 at) {
         int best = -1;
@@ -126,31 +130,80 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
         }
         if (!weights.empty()) {
             std::sort(weights.begin(), weights.end(), std::greater<double>());
-            double value = 0;
-            if (p.multiReactDropoff) {
-                double f = 1;
-                for (const double w : weights) {
-                    value += w * f;
-                    f *= p.multiReactFactorBp / 10000.0;
-                }
-                if (traced && weights.size() > 1)
+            if (traced && weights.size() > 1) {
+                if (p.multiReactDropoff)
                     why.append(u"multi-react dropoff: %1 reactions sorted by weight, the i-th "
                                u"x%2^i"_s.arg(QString::number(weights.size()),
                                               num(p.multiReactFactorBp / 1e4)));
-            } else if (c.policy.onePerMessage) {
-                value = weights.front();
-                if (traced && weights.size() > 1)
+                else if (c.policy.onePerMessage)
                     why.append(u"one reaction per message: the heaviest counts"_s);
-            } else {
-                for (const double w : weights)
-                    value += w;
             }
             if (traced)
-                notes.push_back({events.size(), why.join(u"; "_s)});
+                note(events.size(), why.join(u"; "_s));
             events.push_back({head.at, head.reactor, head.author, head.message,
-                              m_index.pairOf[m_index.order[i]], m_index.order[i], value});
+                              m_index.pairOf[m_index.order[i]], m_index.order[i], 0});
+            base.weights.insert(base.weights.end(), weights.begin(), weights.end());
+            base.firstWeight.push_back(static_cast<quint32>(base.weights.size()));
         }
         i = j;
+    }
+}
+
+void Evaluator::cred(Evaluation &e, Trace trace) const
+{
+    const CompiledPolicy &c = *e.policy;
+    const CredRules &p = c.policy.cred;
+    const History &h = m_index.history();
+    const qint64 T = e.at;
+    const bool tracing = trace.items != nullptr;
+
+    std::vector<CredEvent> events;
+    struct Note
+    {
+        std::size_t event;
+        QString text;
+    };
+    std::vector<Note> notes; // tracing only: reasons per traced event
+
+    // Stage 1: one event per (reactor, message) with its reactions' base weights. It depends
+    // only on the weights, exclusions, deactivations and T, so the lab's later-stage changes
+    // (dropoff factors, budgets, tiers, discounts) reuse it from the last evaluation.
+    std::shared_ptr<const CredBase> base;
+    if (!tracing) {
+        QMutexLocker lock(&m_cacheMutex);
+        if (m_credBase && m_credBase->matches(c, T))
+            base = m_credBase;
+    }
+    if (!base) {
+        auto built = std::make_shared<CredBase>(CredBase::keyOf(c, T));
+        buildCredBase(c, T, *built, trace, [&](std::size_t ev, const QString &text) {
+            notes.push_back({ev, text});
+        });
+        if (!tracing) {
+            QMutexLocker lock(&m_cacheMutex);
+            m_credBase = built;
+        }
+        base = std::move(built);
+    }
+    events = base->events;
+    // Multi-react dropoff: the i-th heaviest reaction of an event counts x factor^i.
+    for (std::size_t ev = 0; ev < events.size(); ++ev) {
+        const double *w = base->weights.data() + base->firstWeight[ev];
+        const std::size_t count = base->firstWeight[ev + 1] - base->firstWeight[ev];
+        double value = 0;
+        if (p.multiReactDropoff) {
+            double f = 1;
+            for (std::size_t k = 0; k < count; ++k) {
+                value += w[k] * f;
+                f *= p.multiReactFactorBp / 10000.0;
+            }
+        } else if (c.policy.onePerMessage) {
+            value = w[0];
+        } else {
+            for (std::size_t k = 0; k < count; ++k)
+                value += w[k];
+        }
+        events[ev].value = value;
     }
 
     // Per-pair dropoff (A -> B across messages), in time order.
@@ -167,7 +220,7 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
         const qint64 window = p.pairWindowMinutes * 60000;
         const qint64 recovery = p.pairRecoveryMinutes * 60000;
         for (std::size_t ev = 0; ev < events.size(); ++ev) {
-            Event &x = events[ev];
+            CredEvent &x = events[ev];
             double factor = 1;
             if (p.pairDropoff == PairDropoff::HardReset) {
                 if (start[x.pair] == NoTime || x.at - start[x.pair] >= window) {
@@ -204,7 +257,7 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
     std::vector<double> pairDiscount;
     if (p.pairDiscount) {
         std::vector<qint64> volume(pairs, 0);
-        for (const Event &x : events)
+        for (const CredEvent &x : events)
             ++volume[x.pair];
         pairDiscount.assign(pairs, 1.0);
         const double kk = double(p.pairDiscountK);
@@ -223,7 +276,7 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
         fromMerit.assign(events.size(), false);
         std::vector<int> fromSources(h.users.size(), 0);
         for (std::size_t ev = 0; ev < events.size(); ++ev) {
-            const Event &x = events[ev];
+            const CredEvent &x = events[ev];
             fromMerit[ev] = m_index.heldAny(x.reactor, c.meritRoles, x.at);
             if (verifiedAt[x.author] != NoTime)
                 continue;
@@ -247,7 +300,7 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
         eventValue.assign(weekEnd - weekBegin, 0.0);
         std::vector<Index> touched;
         for (std::size_t ev = weekBegin; ev < weekEnd; ++ev) {
-            const Event &x = events[ev];
+            const CredEvent &x = events[ev];
             double v = x.value;
             // Merit sources are the trusted seeds: tiers start from them, so they mint in full.
             if (p.trustTiers && !merit(ev)) {
@@ -288,7 +341,7 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
         };
         std::vector<double> reactorScale;
         for (std::size_t ev = weekBegin; ev < weekEnd; ++ev) {
-            const Event &x = events[ev];
+            const CredEvent &x = events[ev];
             double &v = eventValue[ev - weekBegin];
             if (v <= 0)
                 continue;
@@ -326,7 +379,7 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
                 ? double(p.platformBudgetPerWeek) / platform
                 : 1.0;
         for (std::size_t ev = weekBegin; ev < weekEnd; ++ev) {
-            const Event &x = events[ev];
+            const CredEvent &x = events[ev];
             double v = eventValue[ev - weekBegin];
             const Index ch = h.messages[x.message].channel;
             if (ch < c.channelBudgetScope.size() && c.channelBudgetScope[ch] != NoIndex) {

@@ -5,6 +5,7 @@
 #include <QMutexLocker>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -298,6 +299,72 @@ std::vector<int> mapChannels(const History &h, const QStringList &refs)
 
 } // namespace
 
+Result<CompiledPolicy> compile(const Policy &policy, const History &h,
+                               const std::vector<RecordedDeactivation> &recorded)
+{
+    auto c = compile(policy, h);
+    if (!c || recorded.empty())
+        return c;
+    std::vector<RecordedDeactivation> byUser;
+    std::vector<Index> users;
+    for (const RecordedDeactivation &d : recorded) {
+        const Index u = h.userIndex(d.user);
+        if (u == NoIndex)
+            continue;
+        byUser.push_back(d);
+        users.push_back(u);
+    }
+    std::vector<std::size_t> order(byUser.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return users[a] != users[b] ? users[a] < users[b] : byUser[a].from < byUser[b].from;
+    });
+    c->firstRecorded.assign(h.users.size() + 1, 0);
+    for (const Index u : users)
+        ++c->firstRecorded[u + 1];
+    for (std::size_t u = 0; u < h.users.size(); ++u)
+        c->firstRecorded[u + 1] += c->firstRecorded[u];
+    c->recorded.reserve(order.size());
+    for (const std::size_t i : order)
+        c->recorded.push_back(byUser[i]);
+    return c;
+}
+
+const RecordedDeactivation *CompiledPolicy::recordedAt(Index user, qint64 at) const
+{
+    if (firstRecorded.empty() || user + 1 >= firstRecorded.size())
+        return nullptr;
+    for (quint32 i = firstRecorded[user]; i < firstRecorded[user + 1]; ++i) {
+        const RecordedDeactivation &d = recorded[i];
+        if (at >= d.from && (d.until == NoTime || at < d.until))
+            return &d;
+    }
+    return nullptr;
+}
+
+bool CompiledPolicy::deactivatedByRecordAt(Index user, qint64 at) const
+{
+    if (deactivatedSince[user] != NoTime && at >= deactivatedSince[user])
+        return true;
+    return recordedAt(user, at) != nullptr;
+}
+
+QString CompiledPolicy::deactivationNote(Index user, qint64 at) const
+{
+    const auto day = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(u"yyyy-MM-dd"_s);
+    };
+    if (const RecordedDeactivation *d = recordedAt(user, at)) {
+        return d->proposal > 0
+                   ? u"deactivated since %1 (proposal %2)"_s.arg(day(d->from)).arg(d->proposal)
+                   : u"deactivated since %1"_s.arg(day(d->from));
+    }
+    if (deactivatedSince[user] != NoTime && at >= deactivatedSince[user])
+        return u"deactivated since %1 (policy file)"_s.arg(day(deactivatedSince[user]));
+    return {};
+}
+
 Result<CompiledPolicy> compile(const Policy &policy, const History &h)
 {
     CompiledPolicy c;
@@ -482,7 +549,7 @@ Evaluator::Evaluator(const History &history)
 
 Result<Evaluation> Evaluator::evaluate(const Policy &policy, qint64 at) const
 {
-    Result<CompiledPolicy> c = compile(policy, m_index.history());
+    Result<CompiledPolicy> c = compile(policy, m_index.history(), m_recorded);
     if (!c)
         return c.error();
     return evaluate(std::make_shared<const CompiledPolicy>(std::move(*c)), at);
@@ -574,13 +641,29 @@ QString refusal(const HistoryIndex &x, const CompiledPolicy &c, const history::R
 
 bool deactivatedAt(const HistoryIndex &x, const CompiledPolicy &c, Index user, qint64 at)
 {
-    if (c.deactivatedSince[user] != NoTime && at >= c.deactivatedSince[user])
+    if (c.deactivatedByRecordAt(user, at))
         return true;
     return c.deactivatedRole != NoIndex && !c.reactivated[user] &&
            x.heldRole(user, c.deactivatedRole, at);
 }
 
 } // namespace
+
+QString deactivationReason(const HistoryIndex &x, const CompiledPolicy &c, Index giver,
+                           Index receiver, qint64 at, QStringView giverName,
+                           QStringView receiverName)
+{
+    for (const auto &[u, name] : {std::pair{giver, giverName}, std::pair{receiver, receiverName}}) {
+        if (!deactivatedAt(x, c, u, at))
+            continue;
+        QString note = c.deactivationNote(u, at);
+        if (note.isEmpty())
+            note =
+                u"holds the deactivated role %1"_s.arg(x.history().roles[c.deactivatedRole].name);
+        return u"the %1 is %2"_s.arg(name, note);
+    }
+    return {};
+}
 
 int requiredDistinct(int holders, int basisPoints)
 {
@@ -629,9 +712,8 @@ void Evaluator::daimyo(Evaluation &e, Trace trace) const
                     {ri, r.message, r.reactor, r.at, counted ? 1.0 : 0.0, counted, why});
         };
         QString why = refusal(m_index, c, r);
-        if (why.isEmpty() && (deactivatedAt(m_index, c, r.reactor, r.at) ||
-                              deactivatedAt(m_index, c, r.author, r.at)))
-            why = u"reactor or author deactivated at the time"_s;
+        if (why.isEmpty())
+            why = deactivationReason(m_index, c, r.reactor, r.author, r.at);
         if (!why.isEmpty()) {
             note(false, why);
             continue;
@@ -766,9 +848,9 @@ void Evaluator::karma(Evaluation &e, Trace trace) const
                 why = u"self-thanks"_s;
             else if (u >= h.users.size() || h.users[u].bot || c.excludedUser[u])
                 why = u"the thanked user is a bot or excluded"_s;
-            else if (deactivatedAt(m_index, c, u, m.createdAt) ||
-                     deactivatedAt(m_index, c, m.author, m.createdAt))
-                why = u"giver or receiver deactivated at the time"_s;
+            else
+                why = deactivationReason(m_index, c, m.author, u, m.createdAt, u"thanker",
+                                         u"thanked user");
             if (!why.isEmpty()) {
                 if (traced(u))
                     trace.items->push_back({NoIndex, msg, m.author, m.createdAt, 0, false, why});
@@ -787,9 +869,8 @@ void Evaluator::karma(Evaluation &e, Trace trace) const
         QString why = refusal(m_index, c, r);
         if (why.isEmpty() && r.channel < c.excludedChannel.size() && c.excludedChannel[r.channel])
             why = u"reaction in an excluded channel"_s;
-        if (why.isEmpty() && (deactivatedAt(m_index, c, r.reactor, r.at) ||
-                              deactivatedAt(m_index, c, r.author, r.at)))
-            why = u"reactor or author deactivated at the time"_s;
+        if (why.isEmpty())
+            why = deactivationReason(m_index, c, r.reactor, r.author, r.at);
         if (why.isEmpty() && c.policy.onePerMessage && r.reactor == lastReactor &&
             r.message == lastMessage)
             why = u"one reaction per reactor and message already counted"_s;

@@ -7,9 +7,11 @@
 #include <QHash>
 #include <QList>
 #include <QMutex>
+#include <QMutexLocker>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -63,6 +65,18 @@ private:
     std::vector<quint32> m_spans; //!< roleSpans indexes sorted by (user, role, from)
 };
 
+//! A deactivation recorded in the database by the moderation workflow (not the policy file):
+//! the member mints and receives nothing in [from, until), under every policy.
+struct RecordedDeactivation
+{
+    quint64 user = 0;
+    qint64 from = 0;
+    qint64 until = NoTime; //!< NoTime: still deactivated
+    qint64 proposal = 0;   //!< the proposal whose push deactivated them; 0 = none recorded
+
+    friend bool operator==(const RecordedDeactivation &, const RecordedDeactivation &) = default;
+};
+
 //! A policy resolved against one guild: role, emoji and channel names become indexes.
 struct CompiledPolicy
 {
@@ -92,9 +106,25 @@ struct CompiledPolicy
     std::vector<bool> excludedUser;
     std::vector<qint64> deactivatedSince; //!< per user: from the policy file; NoTime = not
     std::vector<bool> reactivated;
+    //! Deactivations recorded in the database, by user index then time: CSR,
+    //! recorded[firstRecorded[u] .. firstRecorded[u+1]); both empty when there are none.
+    std::vector<quint32> firstRecorded;
+    std::vector<RecordedDeactivation> recorded;
+
+    //! The recorded deactivation covering `user` at `at`, if any.
+    const RecordedDeactivation *recordedAt(Index user, qint64 at) const;
+    //! Whether the policy file or a recorded deactivation has `user` deactivated at `at`
+    //! (the deactivated role is checked separately: it needs the role history).
+    bool deactivatedByRecordAt(Index user, qint64 at) const;
+    //! Why `user` mints nothing at `at` ("deactivated since 2026-11-01 (proposal 4)"); empty
+    //! when neither the policy file nor a recorded deactivation covers that time.
+    QString deactivationNote(Index user, qint64 at) const;
 };
 
 Result<CompiledPolicy> compile(const Policy &policy, const history::History &history);
+//! compile() with the deactivations the moderation workflow recorded (GuildLoader.h reads them).
+Result<CompiledPolicy> compile(const Policy &policy, const history::History &history,
+                               const std::vector<RecordedDeactivation> &recorded);
 
 //! One member's result under a policy at a time.
 struct MemberResult
@@ -151,6 +181,49 @@ struct Breakdown
     std::vector<BreakdownItem> items;
 };
 
+//! One cred event: a reactor's reactions to one message, combined (multi-react dropoff).
+struct CredEvent
+{
+    qint64 at;
+    Index reactor, author, message;
+    quint32 pair;
+    quint32 firstReaction; //!< for the breakdown
+    double value;
+};
+
+//! Cred's first stage for one policy and time: the events and each one's base weights (emoji x
+//! channel x reactor role, heaviest first). Kept by the Evaluator so that a change of a later
+//! stage's parameter (dropoff factors, budgets, tiers, discounts) does not redo it.
+struct CredBase
+{
+    //! Everything the first stage reads.
+    struct Key
+    {
+        qint64 at = 0;
+        bool countRemoved = false, onePerMessage = true, multiReact = false;
+        int defaultChannelBp = 0, defaultRoleBp = 0;
+        Index deactivatedRole = NoIndex;
+        std::vector<int> emojiBp, channelBp;
+        std::vector<QPair<Index, int>> roleBp;
+        std::vector<bool> excludedUser;
+        std::vector<qint64> deactivatedSince;
+        std::vector<bool> reactivated;
+        std::vector<RecordedDeactivation> recorded;
+
+        bool operator==(const Key &) const = default;
+    };
+    static Key keyOf(const CompiledPolicy &policy, qint64 at);
+    bool matches(const CompiledPolicy &policy, qint64 at) const;
+
+    explicit CredBase(Key k)
+        : key(std::move(k))
+    {}
+    Key key;
+    std::vector<CredEvent> events;    //!< in time order, value 0
+    std::vector<quint32> firstWeight; //!< CSR over weights: event e has [first[e], first[e+1])
+    std::vector<double> weights;
+};
+
 /*!
  * Evaluates policies over one History: R1 counting, the Daimyo ladder (R2), karma (R3), cred
  * minting with every anti-gaming rule (R4) and conversation contribution (R5). Pure: the same
@@ -163,6 +236,20 @@ public:
     explicit Evaluator(const history::History &history);
 
     const HistoryIndex &index() const { return m_index; }
+
+    //! Recorded deactivations that evaluate(const Policy &, ...) compiles policies with.
+    void setRecordedDeactivations(std::vector<RecordedDeactivation> recorded)
+    {
+        m_recorded = std::move(recorded);
+    }
+
+    //! Forgets what evaluations keep for the next one (cred's first stage), so that the next
+    //! evaluation is measured from scratch (bench_policy).
+    void dropCaches() const
+    {
+        const QMutexLocker lock(&m_cacheMutex);
+        m_credBase.reset();
+    }
 
     Result<Evaluation> evaluate(const Policy &policy, qint64 at) const;
     Evaluation evaluate(std::shared_ptr<const CompiledPolicy> policy, qint64 at) const;
@@ -179,13 +266,17 @@ private:
     void daimyo(Evaluation &e, Trace trace) const;
     void karma(Evaluation &e, Trace trace) const;
     void cred(Evaluation &e, Trace trace) const;
+    void buildCredBase(const CompiledPolicy &c, qint64 at, CredBase &base, Trace trace,
+                       const std::function<void(std::size_t, const QString &)> &note) const;
     void conversation(Evaluation &e, Trace trace) const;
     void assignLevels(Evaluation &e) const;
     const std::vector<bool> &thanksMessages(const QStringList &words) const;
 
     HistoryIndex m_index;
+    std::vector<RecordedDeactivation> m_recorded;
     mutable QMutex m_cacheMutex;
     mutable QHash<QString, std::shared_ptr<std::vector<bool>>> m_thanksCache;
+    mutable std::shared_ptr<const CredBase> m_credBase; //!< the last untraced cred evaluation's
 };
 
 /*!
@@ -195,6 +286,13 @@ private:
  * (`gavel pairs --policy`, analysis::CountOptions::weights); R1 filtering is the caller's.
  */
 std::vector<double> reactionWeights(const CompiledPolicy &policy, const HistoryIndex &index);
+
+//! Why a reaction (or thanks) from `giver` to `receiver` at `at` counts nothing because either
+//! is deactivated ("the author is deactivated since 2026-11-01 (proposal 4)"); empty when
+//! neither is: the policy file, recorded deactivations and the deactivated role.
+QString deactivationReason(const HistoryIndex &index, const CompiledPolicy &policy, Index giver,
+                           Index receiver, qint64 at, QStringView giverName = u"reactor",
+                           QStringView receiverName = u"author");
 
 //! ceil(holders x basisPoints / 10000) in integers, at least 1 (R2's distinct-reactor minimum).
 int requiredDistinct(int holders, int basisPoints);

@@ -1,6 +1,7 @@
 #include "policy/GuildLoader.h"
 
 #include "common/Snowflake.h"
+#include "moderation/Deactivations.h"
 #include "store/Database.h"
 #include "store/Location.h"
 #include "store/Queries.h"
@@ -12,6 +13,33 @@
 using namespace Qt::StringLiterals;
 
 namespace gavel::policy {
+
+Result<std::vector<RecordedDeactivation>> recordedDeactivations(store::Database &db,
+                                                                quint64 guildId)
+{
+    // A database opened read-only before the moderation tables (schema 2) existed has recorded
+    // none; policies still evaluate on it.
+    if (db.schemaVersion() < 2)
+        return std::vector<RecordedDeactivation>{};
+    auto records = moderation::deactivations(db, guildId);
+    if (!records)
+        return Error{u"cannot read the recorded deactivations: "_s + records.error().message,
+                     records.error().hint};
+    std::vector<RecordedDeactivation> out;
+    out.reserve(static_cast<std::size_t>(records->size()));
+    for (const moderation::DeactivationRecord &r : *records)
+        out.push_back({r.userId, r.from, r.until.value_or(NoTime), r.proposalId.value_or(0)});
+    return out;
+}
+
+Result<CompiledPolicy> compile(const Policy &policy, const history::History &history,
+                               store::Database &db, quint64 guildId)
+{
+    auto recorded = recordedDeactivations(db, guildId);
+    if (!recorded)
+        return recorded.error();
+    return compile(policy, history, *recorded);
+}
 
 history::LoadOptions loadOptionsFor(const Policy &policy)
 {
@@ -72,8 +100,12 @@ Result<LoadedHistory> loadHistory(const QString &dbText, std::optional<quint64> 
     auto h = history::History::load(**db, id, options);
     if (!h)
         return h.error();
+    auto recorded = recordedDeactivations(**db, id);
+    if (!recorded)
+        return recorded.error();
     LoadedHistory out;
     out.history = std::make_unique<history::History>(std::move(*h));
+    out.deactivations = std::move(*recorded);
     out.loadMs = timer.elapsed();
     return out;
 }

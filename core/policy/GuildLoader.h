@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "history/History.h"
+#include "policy/Evaluator.h"
 #include "policy/Policy.h"
 
 #include <QString>
@@ -9,12 +10,19 @@
 #include <memory>
 #include <optional>
 
+namespace gavel::store {
+class Database;
+}
+
 namespace gavel::policy {
 
 //! One guild's history loaded read-only from a database, for the policy commands.
 struct LoadedHistory
 {
     std::unique_ptr<history::History> history; //!< stable address: Evaluators refer to it
+    //! The deactivations the moderation workflow recorded for the guild: pass them to
+    //! compile() / Evaluator::setRecordedDeactivations() so every policy honours them.
+    std::vector<RecordedDeactivation> deactivations;
     qint64 loadMs = 0;
 };
 
@@ -25,6 +33,14 @@ struct LoadedHistory
  */
 Result<LoadedHistory> loadHistory(const QString &dbText, std::optional<quint64> guild,
                                   const QList<const Policy *> &policies);
+
+//! The guild's deactivations recorded by the moderation workflow (moderation/Deactivations.h).
+Result<std::vector<RecordedDeactivation>> recordedDeactivations(store::Database &db,
+                                                                quint64 guildId);
+
+//! compile() against a database: the policy together with the guild's recorded deactivations.
+Result<CompiledPolicy> compile(const Policy &policy, const history::History &history,
+                               store::Database &db, quint64 guildId);
 
 //! The history a policy needs: message text for karma (R3) and conversation (R5).
 history::LoadOptions loadOptionsFor(const Policy &policy);

@@ -156,12 +156,14 @@ std::vector<PlanChange> plan(const HistoryIndex &index, const Evaluation &e)
             out.push_back({ui, action, role, add, why});
         };
 
-        const bool policyDeactivated =
-            c.deactivatedSince[u] != NoTime && T >= c.deactivatedSince[u];
+        const bool policyDeactivated = c.deactivatedByRecordAt(ui, T);
         const bool holdsDeactivated = c.deactivatedRole != NoIndex && holds(c.deactivatedRole);
         if (policyDeactivated || (holdsDeactivated && !c.reactivated[u])) {
             QString why;
-            if (policyDeactivated) {
+            if (c.recordedAt(ui, T)) {
+                why = u"%1: mints and receives nothing until a reactivation."_s.arg(
+                    c.deactivationNote(ui, T).replace(0, 1, u'D'));
+            } else if (policyDeactivated) {
                 QString note;
                 for (const Deactivation &d : c.policy.deactivations) {
                     if (d.user == user.id)

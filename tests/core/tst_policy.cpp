@@ -1,9 +1,12 @@
 // Rules R1-R5 of product.md as data-driven tests: every worked example reproduced exactly on
 // hand-built histories, and the properties every policy must have.
 
+#include "StoreTestDatabase.h"
 #include "TestPaths.h"
+#include "moderation/Deactivations.h"
 #include "policy/Compare.h"
 #include "policy/Evaluator.h"
+#include "policy/GuildLoader.h"
 #include "policy/Plan.h"
 #include "tst_policy_history.h"
 
@@ -108,6 +111,11 @@ private Q_SLOTS:
     // plan and lab
     void planDaimyo();
     void planDeactivation();
+    void recordedDeactivation_data();
+    void recordedDeactivation();
+    void recordedDeactivationPlan();
+    void credCacheMatchesFresh_data();
+    void credCacheMatchesFresh();
     void compareSpearman();
     void breakdownExplains();
     // properties
@@ -826,6 +834,127 @@ void TestPolicy::planDeactivation()
                                u"z reactivate -Deactivated"_s}));
 }
 
+void TestPolicy::recordedDeactivation_data()
+{
+    QTest::addColumn<QString>("policy");
+    QTest::addColumn<bool>("deactivateAuthor"); // else the reactor
+    for (const QString &name : {u"cred"_s, u"daimyo"_s, u"pollen-2020"_s, u"pollen-hardened"_s}) {
+        QTest::addRow("%s author", qPrintable(name)) << name << true;
+        QTest::addRow("%s reactor", qPrintable(name)) << name << false;
+    }
+}
+
+// A deactivation recorded through core/moderation zeroes what the member mints and receives
+// from its start, under every policy; the reactivation restores it from its end.
+void TestPolicy::recordedDeactivation()
+{
+    QFETCH(QString, policy);
+    QFETCH(bool, deactivateAuthor);
+    HistoryBuilder b;
+    const Index a = b.user(u"a"_s), r = b.user(u"r"_s);
+    b.give(a, u"Kohai"_s);
+    b.give(r, u"Kohai"_s);
+    b.give(r, u"Senpai"_s);
+    // Messages on days 1, 3 and 5 each get a reaction; the deactivation covers days 2-4.
+    for (const qint64 d : {1, 3, 5}) {
+        const Index m = b.message(a, T0 + d * Day, u"general"_s);
+        b.react(r, m, u"dojo"_s);
+    }
+    const auto h = b.build();
+    const Policy p = policy == u"cred"_s ? credPolicy({}) : shipped(policy);
+    const quint64 who = h.users[deactivateAuthor ? a : r].id;
+
+    StoreTestDatabase tmp(store::Backend::Sqlite);
+    QVERIFY2(tmp.isValid(), qPrintable(tmp.error()));
+    auto opened = tmp.open();
+    QVERIFY2(opened.ok(), opened ? "" : qPrintable(opened.error().text()));
+    store::Database &db = **opened;
+
+    const auto scoreWith = [&](qint64 at) -> double {
+        auto c = policy::compile(p, h, db, h.guildId);
+        if (!c)
+            qFatal("%s", qPrintable(c.error().text()));
+        Evaluator ev(h);
+        return ev.evaluate(std::make_shared<const policy::CompiledPolicy>(std::move(*c)), at)
+            .members[a]
+            .score;
+    };
+    const qint64 end = T0 + 6 * Day;
+    const double full = scoreWith(end);
+    QVERIFY2(full > 0, "the policy counts the three reactions without a deactivation");
+
+    QVERIFY(moderation::recordDeactivation(db, h.guildId, who, T0 + 2 * Day, std::nullopt, {}));
+    const double deactivated = scoreWith(end);
+    // Only day 1 counts: the deactivation has not ended.
+    QCOMPARE(deactivated, scoreWith(T0 + 2 * Day - 1));
+    QVERIFY(deactivated < full);
+    // Another guild's deactivations do not apply.
+    QVERIFY(moderation::recordDeactivation(db, h.guildId + 1, h.users[a].id, T0, std::nullopt, {}));
+    QCOMPARE(scoreWith(end), deactivated);
+
+    QVERIFY(moderation::recordReactivation(db, h.guildId, who, T0 + 4 * Day, std::nullopt));
+    const double reactivated = scoreWith(end);
+    QVERIFY(reactivated > deactivated);
+    // Days 1 and 5 count, day 3 stays inside the deactivation.
+    QVERIFY(reactivated < full);
+
+    // The breakdown names the deactivation.
+    auto c = policy::compile(p, h, db, h.guildId);
+    QVERIFY(c.ok());
+    Evaluator ev(h);
+    const auto bd = ev.explain(std::make_shared<const policy::CompiledPolicy>(*c), a, end);
+    QStringList refused;
+    for (const auto &item : bd.items) {
+        if (!item.counted)
+            refused.append(item.reason);
+    }
+    const QString expected = (deactivateAuthor ? u"the author is"_s : u"the reactor is"_s) +
+                             u" deactivated since 2026-01-07"_s;
+    QVERIFY2(refused.contains(expected), qPrintable(refused.join(u" | "_s)));
+}
+
+// The plan of a member with an open recorded deactivation takes their level roles away and
+// says which proposal deactivated them; the evaluator's own compile honours the records too.
+void TestPolicy::recordedDeactivationPlan()
+{
+    HistoryBuilder b;
+    const Index x = b.user(u"x"_s), y = b.user(u"y"_s);
+    b.give(x, u"Kohai"_s);
+    b.give(x, u"Senpai"_s);
+    b.give(y, u"Kohai"_s);
+    const Index m = b.message(y, T0 + 2 * Day);
+    b.react(x, m, u"dojo"_s);
+    const auto h = b.build();
+    const Policy p = shipped(u"daimyo"_s);
+    const std::vector<policy::RecordedDeactivation> recorded{{h.users[x].id, T0 + Day, NoTime, 42}};
+    auto c = policy::compile(p, h, recorded);
+    QVERIFY(c.ok());
+    Evaluator ev(h);
+    const auto e = ev.evaluate(std::make_shared<const policy::CompiledPolicy>(*c), T0 + 3 * Day);
+    const auto changes = policy::plan(ev.index(), e);
+    QStringList got;
+    for (const auto &ch : changes) {
+        if (ch.user == x)
+            got.append(u"%1 %2%3 %4"_s.arg(ch.action, ch.add ? u"+"_s : u"-"_s,
+                                           h.roles[ch.role].name, ch.reason));
+    }
+    const QString why =
+        u"Deactivated since 2026-01-06 (proposal 42): mints and receives nothing until a "
+        u"reactivation."_s;
+    QCOMPARE(got,
+             (QStringList{u"deactivate -Senpai "_s + why, u"deactivate +Deactivated "_s + why}));
+
+    // Evaluator::evaluate(Policy) compiles with the records it was given.
+    Evaluator plain(h);
+    const auto before = plain.evaluate(p, T0 + 3 * Day);
+    QVERIFY(before.ok());
+    QCOMPARE(before->members[y].received, 1);
+    plain.setRecordedDeactivations(recorded);
+    const auto after = plain.evaluate(p, T0 + 3 * Day);
+    QVERIFY(after.ok());
+    QCOMPARE(after->members[y].received, 0);
+}
+
 void TestPolicy::compareSpearman()
 {
     QCOMPARE(policy::spearman({1, 2, 3, 4}, {10, 20, 30, 40}), 1.0);
@@ -1066,6 +1195,58 @@ void TestPolicy::properties()
                 QVERIFY(v <= double(p.cred.platformBudgetPerWeek) + 1e-9);
         }
     }
+}
+
+// The cred first stage an Evaluator keeps between evaluations gives exactly what a fresh
+// Evaluator computes, whether the change only touches later stages (reused) or the weights,
+// exclusions, deactivations or time (rebuilt).
+void TestPolicy::credCacheMatchesFresh_data()
+{
+    QTest::addColumn<QString>("change");
+    for (const char *c : {"multi-react factor", "budget", "pair factor", "emoji weight",
+                          "excluded user", "recorded deactivation", "time"})
+        QTest::newRow(c) << QString::fromLatin1(c);
+}
+
+void TestPolicy::credCacheMatchesFresh()
+{
+    QFETCH(QString, change);
+    const auto h = randomGuild(17).build();
+    const Policy p = shipped(u"pollen-hardened"_s);
+    Evaluator kept(h);
+    qint64 at = T0 + 50 * Day;
+    auto first = kept.evaluate(p, at);
+    QVERIFY(first.ok());
+    Policy changed = p;
+    std::vector<policy::RecordedDeactivation> recorded;
+    if (change == u"multi-react factor"_s)
+        changed.cred.multiReactFactorBp = 3000;
+    else if (change == u"budget"_s)
+        changed.cred.reactorBudgetPerWeek = 3;
+    else if (change == u"pair factor"_s)
+        changed.cred.pairFactorBp = 2500;
+    else if (change == u"emoji weight"_s)
+        changed.cred.emojiWeightsBp.append({u"👍"_s, 30000});
+    else if (change == u"excluded user"_s)
+        changed.excludedUsers.append(h.users[3].id);
+    else if (change == u"recorded deactivation"_s)
+        recorded.push_back({h.users[4].id, T0 + 10 * Day, T0 + 30 * Day, 1});
+    else
+        at -= 5 * Day;
+    kept.setRecordedDeactivations(recorded);
+    auto again = kept.evaluate(changed, at);
+    QVERIFY(again.ok());
+    Evaluator fresh(h);
+    fresh.setRecordedDeactivations(recorded);
+    auto expected = fresh.evaluate(changed, at);
+    QVERIFY(expected.ok());
+    QCOMPARE(again->totalScore, expected->totalScore);
+    for (std::size_t u = 0; u < h.users.size(); ++u) {
+        QCOMPARE(again->members[u].score, expected->members[u].score);
+        QCOMPARE(again->members[u].received, expected->members[u].received);
+    }
+    // The change is visible: a cache that ignored it would give the first evaluation again.
+    QVERIFY(again->totalScore != first->totalScore);
 }
 
 QTEST_GUILESS_MAIN(TestPolicy)
