@@ -62,14 +62,20 @@ unmount_all() {
     true
 }
 cleanup() {
-    [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null
-    [ -n "${emulator_pid:-}" ] && kill "$emulator_pid" 2>/dev/null
+    set +e
+    for pid in ${gui_pid:-} ${emulator_pid:-} ${xvfb_pid:-}; do
+        kill "$pid" 2>/dev/null
+    done
     unmount_all
 }
 trap cleanup EXIT INT TERM
 
 step "fresh copy of the cached system in $root"
 unmount_all
+# Never delete through a bind mount of the host's /dev.
+for m in dev/pts dev proc sys var/cache/apt/archives; do
+    ! mountpoint -q "$root/$m" 2>/dev/null || fail "$root/$m is still mounted; unmount it first"
+done
 rm -rf "$root"
 mkdir -p "$root"
 tar -C "$root" -xzf "$cache"
@@ -83,10 +89,13 @@ cp "$deb" "$root/tmp/"
 debname=$(basename "$deb")
 
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
-as_user() {
-    chroot --userspec=gavel:gavel "$root" env -i PATH=/usr/bin:/bin HOME=/home/gavel \
+# Replaces the calling (sub)shell, so that `as_user_exec … &` leaves in $! the pid of the
+# program itself, which cleanup can then stop.
+as_user_exec() {
+    exec chroot --userspec=gavel:gavel "$root" env -i PATH=/usr/bin:/bin HOME=/home/gavel \
         LANG=C.UTF-8 "$@"
 }
+as_user() { (as_user_exec "$@"); }
 
 step "apt-get install ./$debname (dependencies from the archive, no recommends)"
 in_root apt-get update -q >"$work/apt-update.log" 2>&1 || fail "apt-get update failed; see $work/apt-update.log"
@@ -120,7 +129,7 @@ guild=$(as_user sh -c 'zcat /home/gavel/demo.json.gz | head -c 4096' |
 echo "guild $guild"
 
 step "gavel emulate + gavel sync + gavel status"
-as_user gavel emulate --snapshot /home/gavel/demo.json.gz --port 0 --token clean-install \
+as_user_exec gavel emulate --snapshot /home/gavel/demo.json.gz --port 0 --token clean-install \
     --no-rate-limits >"$work/emulate.out" 2>"$work/emulate.err" &
 emulator_pid=$!
 api=
@@ -145,10 +154,20 @@ step "the GUI under Xvfb (xvfb installed now, after the CLI checks, so it cannot
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends xvfb \
     >>"$work/apt-install.log" 2>&1 || fail "installing xvfb failed; see $work/apt-install.log"
 rm -f "$root/tmp/Xvfb_screen0"
-as_user Xvfb :91 -screen 0 1280x800x24 -fbdir /tmp -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# -displayfd: Xvfb picks a free display and writes its number, so a display taken by
+# another X server on this host (the abstract socket namespace is shared) does not matter.
+as_user_exec Xvfb -displayfd 3 -screen 0 1280x800x24 -fbdir /tmp -nolisten tcp \
+    3>"$work/xvfb.display" >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
-sleep 2
-as_user env DISPLAY=:91 QT_QPA_PLATFORM=xcb gavel --db /home/gavel/demo.sqlite \
+display=
+for _ in $(seq 1 50); do
+    display=$(cat "$work/xvfb.display" 2>/dev/null || true)
+    [ -n "$display" ] && break
+    kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb exited: $(cat "$work/xvfb.log")"
+    sleep 0.2
+done
+[ -n "$display" ] || fail "Xvfb reported no display in 10 s"
+as_user_exec env DISPLAY=":$display" QT_QPA_PLATFORM=xcb gavel --db /home/gavel/demo.sqlite \
     >"$work/gui.out" 2>"$work/gui.err" &
 gui_pid=$!
 sleep 12
@@ -158,8 +177,9 @@ mkdir -p "$(dirname "$screenshot")"
 # -trim drops the black of the screen outside the window (no window manager maximises it).
 convert "xwd:$root/tmp/Xvfb_screen0" -trim +repage "$screenshot" ||
     fail "cannot convert the frame buffer to $screenshot"
-kill "$gui_pid" 2>/dev/null
-wait "$gui_pid" 2>/dev/null || true
+kill "$gui_pid" "$xvfb_pid" 2>/dev/null
+wait "$gui_pid" "$xvfb_pid" 2>/dev/null || true
+gui_pid= xvfb_pid=
 echo "screenshot: $screenshot"
 
 step "passed in $(($(date +%s) - started)) s"
