@@ -6,13 +6,14 @@
 #   cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
 #         -DGAVEL_FUZZ=ON -DGAVEL_BUILD_TESTS=OFF -DGAVEL_BUILD_BENCH=OFF
 #   cmake --build build-fuzz --target fuzz_all
-# Usage: fuzz/run-all.sh [minutes] [build dir]   (GAVEL_FUZZ_JOBS=2 runs two targets at a time)
+# Usage: fuzz/run-all.sh [minutes] [build dir]   (GAVEL_FUZZ_JOBS=2 runs two targets at a time;
+# GAVEL_FUZZ_TARGETS="fuzz_csv fuzz_policy" runs only those)
 set -eu
 minutes=${1:-2}
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${2:-$src/build-fuzz}
 jobs=${GAVEL_FUZZ_JOBS:-1}
-targets="fuzz_pageparser fuzz_objects fuzz_ratelimitheaders fuzz_snapshot fuzz_policy fuzz_csv fuzz_dceimport"
+targets=${GAVEL_FUZZ_TARGETS:-"fuzz_pageparser fuzz_objects fuzz_ratelimitheaders fuzz_snapshot fuzz_policy fuzz_csv fuzz_dceimport"}
 seconds=$((minutes * 60))
 status=0
 

@@ -59,7 +59,7 @@ void TestFuzzRegressions::replay_data()
     };
     int rows = 0;
     for (const auto &[target, entry] : targets) {
-        for (const QString kind : {u"regressions"_s, u"corpus"_s}) {
+        for (const QString &kind : {u"regressions"_s, u"corpus"_s}) {
             const QDir dir(source + u"/fuzz/"_s + kind + u'/' + target);
             const QStringList files = dir.entryList(QDir::Files, QDir::Name);
             for (const QString &file : files) {
