@@ -2,6 +2,7 @@
 // no external reference) and quotes the evidence package's hash; the PDF rendered to PNG with
 // pdftoppm has pages that are not blank; the pseudonymised report names nobody.
 
+#include "ExportActions.h"
 #include "ImportDemoStore.h"
 #include "TestPaths.h"
 #include "report/Manifest.h"
@@ -11,9 +12,11 @@
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWidget>
 
 using namespace Qt::StringLiterals;
 using namespace gavel;
@@ -68,6 +71,7 @@ private Q_SLOTS:
     void html();
     void pdfPagesAreNotBlank();
     void pseudonymised();
+    void guiActions();
 
 private:
     QTemporaryDir m_dir;
@@ -159,6 +163,27 @@ void TestReportPdf::pseudonymised()
              0);
     static const QRegularExpression generated(u"Generated [^<]*"_s);
     QCOMPARE(readAll(again).remove(generated), QString(html).remove(generated));
+}
+
+void TestReportPdf::guiActions()
+{
+    QWidget window;
+    ui::ExportActions actions(m_db, std::nullopt, &window);
+    QVERIFY(!actions.exportAction()->isEnabled());
+    actions.setSubject(report::Subject{report::SubjectKind::Cluster, 1});
+    QVERIFY(actions.exportAction()->isEnabled() && actions.reportAction()->isEnabled());
+    QSignalSpy spy(&actions, &ui::ExportActions::finished);
+    const QString out = m_dir.filePath(u"gui.pdf"_s);
+    actions.writeTo(out, true);
+    QVERIFY(!actions.reportAction()->isEnabled()); // busy
+    QVERIFY(spy.wait(120000));
+    QVERIFY2(spy.at(0).at(0).toBool(), qPrintable(spy.at(0).at(1).toString()));
+    QVERIFY(readAll(out).startsWith(u"%PDF"_s));
+    QVERIFY(report::verifyManifest(m_dir.filePath(u"gui-evidence"_s)).ok());
+    QVERIFY(actions.reportAction()->isEnabled());
+    // The same package as the CLI writes (the GUI evaluates now, so compare the pairs).
+    QCOMPARE(readAll(m_dir.filePath(u"gui-evidence/pairs.csv"_s)),
+             readAll(m_dir.filePath(u"case-evidence/pairs.csv"_s)));
 }
 
 QTEST_MAIN(TestReportPdf)
