@@ -31,6 +31,7 @@ struct BucketQueue
     {}
 
     bool hasWork() const { return !fifo.empty() || !delayed.empty(); }
+    size_t depth() const { return fifo.size() + delayed.size(); }
 
     QByteArray key;
     RateLimitBucket bucket;
@@ -38,6 +39,7 @@ struct BucketQueue
     std::multimap<qint64, std::unique_ptr<PendingRequest>> delayed;
     QHash<QByteArray, qint64> sublimitUntil; //!< bucket route -> end of its sub-limit
     qint64 wakeAt = 0;
+    size_t passedOver = 0; //!< picks of other ready queues since this one was last picked
     State state = State::Idle;
 };
 
@@ -376,8 +378,25 @@ void Client::pump()
                 globalAt = at;
                 break;
             }
-            BucketQueue *queue = m_ready.front();
-            m_ready.pop_front();
+            // Critical path first: the queue with the most requests waiting goes next. On a
+            // sync that is the busiest channel's reaction pages, the chain no other work can
+            // shorten; round robin would let thousands of small channels delay it until it
+            // ran alone at its bucket's rate at the end. Ties keep the order they became ready.
+            // Each pass a queue waits adds one, so a short queue (the next message or member
+            // page) is not starved by deep ones that keep refilling.
+            auto pick = m_ready.begin();
+            size_t pickWeight = (*pick)->depth() + (*pick)->passedOver;
+            for (auto it = std::next(pick); it != m_ready.end(); ++it) {
+                if (const size_t weight = (*it)->depth() + (*it)->passedOver; weight > pickWeight) {
+                    pick = it;
+                    pickWeight = weight;
+                }
+            }
+            for (BucketQueue *other : m_ready)
+                ++other->passedOver;
+            BucketQueue *queue = *pick;
+            queue->passedOver = 0;
+            m_ready.erase(pick);
             queue->state = BucketQueue::State::Idle;
             bool fromDelayed = false;
             qint64 waitAt = -1;
@@ -972,8 +991,14 @@ void Client::cancelAll()
 {
     std::vector<quint64> ids;
     ids.reserve(m_live.size());
+    // Queued requests first: cancelling one in flight frees its connection and pumps, which
+    // must not send a request that is about to be cancelled too.
     for (const auto &[id, request] : m_live)
-        ids.push_back(id);
+        if (!m_inFlight.contains(id))
+            ids.push_back(id);
+    for (const auto &[id, request] : m_live)
+        if (m_inFlight.contains(id))
+            ids.push_back(id);
     for (const quint64 id : ids)
         cancel(id);
 }

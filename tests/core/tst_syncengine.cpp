@@ -2,7 +2,9 @@
 // directly, incremental syncs record changes, faults change nothing, bad input gives one clear
 // message and leaves the data intact.
 
+#include "ClientFakeTransport.h"
 #include "EmulatorFixture.h"
+#include "MockClock.h"
 #include "SnapshotStore.h"
 #include "StoreTestDatabase.h"
 #include "SyncRunner.h"
@@ -10,6 +12,7 @@
 #include "SyncTestSupport.h"
 #include "common/Snowflake.h"
 #include "demoguild/DemoGuild.h"
+#include "discord/Client.h"
 #include "store/CanonicalDump.h"
 #include "store/Queries.h"
 #include "sync/Engine.h"
@@ -115,6 +118,7 @@ private Q_SLOTS:
     void badInput_data();
     void badInput();
     void rateLimitsAreKept();
+    void busiestBucketIsServedFirst();
 };
 
 void tst_SyncEngine::completeSyncEqualsSnapshot_data()
@@ -563,6 +567,59 @@ void tst_SyncEngine::rateLimitsAreKept()
     const QByteArray expected = referenceDump(emulator, error);
     const QByteArray got = dumpOf(tmp, builder.guildId());
     QVERIFY2(got == expected, test::dumpDifference(got, expected).constData());
+}
+
+
+// The client's scheduler: when a connection frees up, the bucket with the most requests
+// waiting goes first (a sync's busiest channel is its critical path), and shorter queues still
+// get their turn before it drains.
+void tst_SyncEngine::busiestBucketIsServedFirst()
+{
+    discord::ClientOptions options;
+    options.apiBase = QUrl(u"http://127.0.0.1:9/api/v10"_s);
+    options.connections = 1;
+    options.globalPerSecond = 0;
+    test::MockClock clock;
+    auto fake = std::make_unique<test::ClientFakeTransport>(options.connections);
+    test::ClientFakeTransport *transport = fake.get();
+    discord::Client client(options, discord::Token("test-token"_ba), std::move(fake), &clock);
+
+    int replies = 0;
+    auto get = [&](quint64 channel) {
+        client.get("/channels/{}/messages", {channel})
+            .execute(nullptr, [&replies](discord::Reply &&) { ++replies; });
+    };
+    get(9000); // holds the only connection while the others queue up
+    const QList<std::pair<quint64, int>> queued = {{1, 2}, {2, 6}, {3, 3}};
+    for (const auto &[channel, n] : queued)
+        for (int i = 0; i < n; ++i)
+            get(channel);
+
+    const discord::RawHeaders headers = {{"X-RateLimit-Limit", "100"},
+                                         {"X-RateLimit-Remaining", "99"},
+                                         {"X-RateLimit-Reset-After", "1"},
+                                         {"X-RateLimit-Bucket", "messages"}};
+    QList<quint64> order;
+    for (int guard = 0; guard < 100; ++guard) {
+        const QList<quint64> open = transport->open();
+        if (open.isEmpty())
+            break;
+        QCOMPARE(open.size(), 1);
+        const QByteArray url = transport->request(open.constFirst()).url;
+        const qsizetype at = url.indexOf("/channels/") + 10;
+        order.append(url.mid(at, url.indexOf('/', at) - at).toULongLong());
+        transport->respond(open.constFirst(), 200, headers, "[]"_ba);
+    }
+    QCOMPARE(replies, 12);
+    QCOMPARE(order.size(), 12);
+    QCOMPARE(order.at(0), 9000u);
+    // Round robin would send channel 1 next; the deepest queue goes first.
+    QCOMPARE(order.at(1), 2u);
+    QCOMPARE(order.at(2), 2u);
+    QCOMPARE(order.count(2u), 6);
+    const qsizetype lastBusiest = order.lastIndexOf(2u);
+    QVERIFY2(order.indexOf(1u) < lastBusiest && order.indexOf(3u) < lastBusiest,
+             "the short queues waited until the deepest one had drained");
 }
 
 QTEST_GUILESS_MAIN(tst_SyncEngine)
