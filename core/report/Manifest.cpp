@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -26,9 +27,10 @@ Result<QString> sha256OfFile(const QString &path)
 
 Result<QString> writeManifest(const QString &dir)
 {
-    const QDir root(dir);
+    // Absolute, so that relativeFilePath() works for a relative `dir` too.
+    const QDir root(QFileInfo(dir).absoluteFilePath());
     QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(root.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString rel = root.relativeFilePath(it.next());
         if (rel != manifestName)
