@@ -73,7 +73,7 @@ MembersPage::MembersPage(QWidget *parent)
     splitter->addWidget(left);
     splitter->addWidget(m_audit);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({380, 900});
+    splitter->setSizes({330, 950});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

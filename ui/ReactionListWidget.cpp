@@ -74,6 +74,9 @@ ReactionListWidget::ReactionListWidget(QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         updateSummary();
         m_view->resizeColumnsToContents();
+        // One long channel or display name must not push the emoji and the link off-screen.
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            m_view->setColumnWidth(c, qMin(m_view->columnWidth(c), 170));
     });
 
     auto *layout = new QVBoxLayout(this);
