@@ -238,6 +238,8 @@ int main(int argc, char **argv)
             if (!c)
                 fail(c.error().text());
             compiled = std::make_shared<const policy::CompiledPolicy>(std::move(*c));
+            // From scratch: the previous run's cred first stage would otherwise be reused.
+            ev->dropCaches();
             e = ev->evaluate(compiled, at);
         });
         if (name == u"daimyo"_s) {
@@ -245,7 +247,8 @@ int main(int argc, char **argv)
             daimyoCpu = lastCpuMs;
         }
         line(u"evaluate "_s + name, ms);
-        // A parameter change: the lab's slider moves one threshold or budget.
+        // A parameter change: the lab's slider moves one threshold or budget. The evaluation
+        // above left its cred first stage in the evaluator, as the lab's previous one would.
         policy::Policy changed = *p;
         changed.daimyo.senpai.reactions = 40;
         changed.karma.cooldownMinutes = 360;
