@@ -5,11 +5,15 @@
 #include "analysis/Inputs.h"
 #include "analysis/PairMatrix.h"
 #include "common/Snowflake.h"
+#include "policy/Evaluator.h"
+#include "policy/GuildLoader.h"
+#include "policy/Policy.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -69,16 +73,18 @@ int gavel::cli::runPairs(const QStringList &args)
         }
         channelIds.push_back(*id);
     }
+    std::optional<policy::Policy> weighting;
     if (parser.isSet(u"policy"_s)) {
-        // The pair matrix takes per-reaction weights (CountOptions::weights); turning a policy
-        // file into those weights is core/policy's job and is not wired in yet.
-        printError(command, u"--policy is not supported by this build yet: weighted pairs need "
-                            u"the policy module's reaction weights; run without --policy for "
-                            u"raw counts"_s);
-        return ExitFailure;
+        auto loadedPolicy = policy::Policy::load(parser.value(u"policy"_s));
+        if (!loadedPolicy) {
+            printError(command, loadedPolicy.error().text());
+            return ExitFailure;
+        }
+        weighting = std::move(*loadedPolicy);
     }
 
-    history::LoadOptions load;
+    history::LoadOptions load =
+        weighting ? policy::loadOptionsFor(*weighting) : history::LoadOptions{};
     load.removedReactions = parser.isSet(u"include-removed"_s);
     auto loaded = analysis::loadGuild(parser.value(u"db"_s), window->guild, load);
     if (!loaded) {
@@ -99,6 +105,18 @@ int gavel::cli::runPairs(const QStringList &args)
             return ExitFailure;
         }
         counting.channels.push_back(c);
+    }
+    if (weighting) {
+        // The same weights the policy's evaluation gives each reaction, deactivations recorded
+        // by the moderation workflow included, and the members the policy excludes (R1).
+        auto compiled = policy::compile(*weighting, h, *loaded->db, h.guildId);
+        if (!compiled) {
+            printError(command, compiled.error().text());
+            return ExitFailure;
+        }
+        const policy::Evaluator evaluator(h);
+        counting.weights = policy::reactionWeights(*compiled, evaluator.index());
+        counting.excludedUsers = compiled->excludedUser;
     }
     const auto matrix = analysis::PairMatrix::build(h, counting);
 
