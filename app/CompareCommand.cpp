@@ -78,7 +78,8 @@ int runCompare(const QStringList &args)
         }
         groups = std::move(*g);
     }
-    const policy::Evaluator evaluator(h);
+    policy::Evaluator evaluator(h);
+    evaluator.setRecordedDeactivations(loaded->deactivations);
     auto ea = evaluator.evaluate(*pa, at);
     auto eb = ea ? evaluator.evaluate(*pb, at) : ea;
     if (!ea || !eb) {

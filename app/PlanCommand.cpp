@@ -60,7 +60,7 @@ int runPlan(const QStringList &args)
         return ExitFailure;
     }
     const history::History &h = *loaded->history;
-    auto compiled = policy::compile(*pol, h);
+    auto compiled = policy::compile(*pol, h, loaded->deactivations);
     if (!compiled) {
         printError(command, compiled.error().text());
         return ExitFailure;

@@ -6,6 +6,7 @@
 #include "common/Snowflake.h"
 #include "history/History.h"
 #include "policy/Evaluator.h"
+#include "policy/GuildLoader.h"
 #include "policy/Plan.h"
 #include "policy/Policy.h"
 #include "store/Database.h"
@@ -285,7 +286,8 @@ Result<std::vector<Change>> planFromPolicy(store::Database &db, quint64 guildId,
     if (!loaded)
         return loaded.error();
     const history::History &h = *loaded;
-    auto compiled = policy::compile(pol, h);
+    // Recorded deactivations too: a proposal made after one must not re-promote the member.
+    auto compiled = policy::compile(pol, h, db, guildId);
     if (!compiled)
         return compiled.error();
     const policy::Evaluator evaluator(h);
