@@ -555,6 +555,49 @@
     </message>
 </context>
 <context>
+    <name>gavel::ui::ExportActions</name>
+    <message>
+        <source>Export evidence…</source>
+        <translation>Beweise exportieren…</translation>
+    </message>
+    <message>
+        <source>Case report…</source>
+        <translation>Fallbericht…</translation>
+    </message>
+    <message>
+        <source>Write an evidence package: CSV files, the policy, a README and a SHA-256 manifest anyone can check</source>
+        <translation>Ein Beweispaket schreiben: CSV-Dateien, die Richtlinie, eine README und ein SHA-256-Manifest, das jeder prüfen kann</translation>
+    </message>
+    <message>
+        <source>Write a case report (HTML or PDF) with its evidence package</source>
+        <translation>Einen Fallbericht (HTML oder PDF) mit seinem Beweispaket schreiben</translation>
+    </message>
+    <message>
+        <source>Export the evidence package into (an empty folder)</source>
+        <translation>Das Beweispaket exportieren nach (ein leerer Ordner)</translation>
+    </message>
+    <message>
+        <source>Write the case report</source>
+        <translation>Den Fallbericht schreiben</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Wrote %1 and its evidence package %2 (SHA-256 %3)</source>
+        <translation>%1 und sein Beweispaket %2 geschrieben (SHA-256 %3)</translation>
+    </message>
+    <message>
+        <source>Wrote the evidence package %1 (SHA-256 %2)</source>
+        <translation>Beweispaket %1 geschrieben (SHA-256 %2)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>gavel::ui::GuildListModel</name>
     <message>
         <source>Guild %1</source>

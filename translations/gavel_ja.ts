@@ -555,6 +555,49 @@
     </message>
 </context>
 <context>
+    <name>gavel::ui::ExportActions</name>
+    <message>
+        <source>Export evidence…</source>
+        <translation>証拠をエクスポート…</translation>
+    </message>
+    <message>
+        <source>Case report…</source>
+        <translation>ケースレポート…</translation>
+    </message>
+    <message>
+        <source>Write an evidence package: CSV files, the policy, a README and a SHA-256 manifest anyone can check</source>
+        <translation>証拠パッケージを書き出す：CSV ファイル、ポリシー、README、誰でも検証できる SHA-256 マニフェスト</translation>
+    </message>
+    <message>
+        <source>Write a case report (HTML or PDF) with its evidence package</source>
+        <translation>ケースレポート（HTML または PDF）を証拠パッケージとともに書き出す</translation>
+    </message>
+    <message>
+        <source>Export the evidence package into (an empty folder)</source>
+        <translation>証拠パッケージのエクスポート先（空のフォルダー）</translation>
+    </message>
+    <message>
+        <source>Write the case report</source>
+        <translation>ケースレポートを書き出す</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Wrote %1 and its evidence package %2 (SHA-256 %3)</source>
+        <translation>%1 と証拠パッケージ %2 を書き出しました（SHA-256 %3）</translation>
+    </message>
+    <message>
+        <source>Wrote the evidence package %1 (SHA-256 %2)</source>
+        <translation>証拠パッケージ %1 を書き出しました（SHA-256 %2）</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>エクスポートに失敗しました</translation>
+    </message>
+</context>
+<context>
     <name>gavel::ui::GuildListModel</name>
     <message>
         <source>Guild %1</source>
