@@ -5,9 +5,12 @@
 #include "analysis/Audit.h"
 #include "analysis/Inputs.h"
 #include "common/Snowflake.h"
+#include "policy/AuditScoring.h"
+#include "policy/GuildLoader.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -24,13 +27,18 @@ int gavel::cli::runAudit(const QStringList &args)
     parser.setApplicationDescription(
         u"Prints one member's audit: identity, every reaction given and received with message "
         u"links and whether it counts, the pairs they are part of, role history and any "
-        u"ring or alt-family flag with its evidence. CSV lists the reactions; JSON has "
-        u"everything."_s);
+        u"ring or alt-family flag with its evidence, and with --policy the member's score, level "
+        u"and its rule-by-rule breakdown under each policy. CSV lists the reactions; text is "
+        u"the summary with the breakdowns; JSON has everything."_s);
     parser.addOptions({
         {u"db"_s, u"The database: a SQLite file or a postgresql:// URL."_s, u"DB"_s},
-        {u"user"_s, u"The member's user id."_s, u"ID"_s},
+        {{u"user"_s, u"member"_s}, u"The member's user id."_s, u"ID"_s},
         {u"guild"_s, u"The guild (needed when the database holds several)."_s, u"ID"_s},
-        {u"format"_s, u"json (default) or csv."_s, u"FORMAT"_s, u"json"_s},
+        {u"format"_s, u"json (default), text or csv."_s, u"FORMAT"_s, u"json"_s},
+        {u"policy"_s,
+         u"Also score the member under this policy file (docs/policies.md); repeat for several."_s,
+         u"FILE"_s},
+        {u"at"_s, u"Score at this time (ISO 8601, UTC by default; default: now)."_s, u"T"_s},
         {u"since"_s, u"Count only messages from this time on (ISO 8601)."_s, u"T"_s},
         {u"until"_s, u"Count only messages before this time."_s, u"T"_s},
         {u"only"_s, u"List only the reactions 'given' or 'received'."_s, u"WHICH"_s},
@@ -52,9 +60,30 @@ int gavel::cli::runAudit(const QStringList &args)
         return ExitUsage;
     }
     const QString format = parser.value(u"format"_s);
-    if (format != u"json" && format != u"csv") {
-        printError(command, u"--format expects json or csv, got '%1'"_s.arg(format));
+    if (format != u"json" && format != u"csv" && format != u"text") {
+        printError(command, u"--format expects json, text or csv, got '%1'"_s.arg(format));
         return ExitUsage;
+    }
+    qint64 at = QDateTime::currentMSecsSinceEpoch();
+    if (parser.isSet(u"at"_s)) {
+        auto t = policy::parseTime(parser.value(u"at"_s), u"at"_s);
+        if (!t) {
+            printError(command, t.error().text());
+            return ExitUsage;
+        }
+        at = *t;
+    }
+    std::vector<policy::Policy> policies;
+    history::LoadOptions loadOptions;
+    for (const QString &path : parser.values(u"policy"_s)) {
+        auto p = policy::Policy::load(path);
+        if (!p) {
+            printError(command, p.error().text());
+            return ExitFailure;
+        }
+        // Karma and conversation read message text; the audit lists removed reactions anyway.
+        loadOptions.content = loadOptions.content || policy::loadOptionsFor(*p).content;
+        policies.push_back(std::move(*p));
     }
 
     const QString only = parser.value(u"only"_s);
@@ -72,7 +101,7 @@ int gavel::cli::runAudit(const QStringList &args)
         }
     }
 
-    auto loaded = analysis::loadGuild(parser.value(u"db"_s), window->guild);
+    auto loaded = analysis::loadGuild(parser.value(u"db"_s), window->guild, loadOptions);
     if (!loaded) {
         printError(command, loaded.error().text());
         return ExitFailure;
@@ -100,6 +129,17 @@ int gavel::cli::runAudit(const QStringList &args)
             return ExitFailure;
         }
     }
+    std::vector<std::shared_ptr<const policy::CompiledPolicy>> compiled;
+    for (const policy::Policy &p : policies) {
+        auto c = policy::compile(p, h, *loaded->db, h.guildId);
+        if (!c) {
+            printError(command, c.error().text());
+            return ExitFailure;
+        }
+        compiled.push_back(std::make_shared<const policy::CompiledPolicy>(std::move(*c)));
+    }
+    if (!compiled.empty())
+        options.scorer = policy::auditScorer(std::move(compiled), at);
     const auto matrix = analysis::PairMatrix::build(h, options.counting);
     // Flags come from detection over the whole window, exactly as `gavel clusters` reports them.
     const auto clusters = analysis::detectClusters(h, matrix);
@@ -109,6 +149,8 @@ int gavel::cli::runAudit(const QStringList &args)
     if (format == u"json") {
         text = QString::fromUtf8(
             QJsonDocument(analysis::auditToJson(h, matrix, audit)).toJson(QJsonDocument::Indented));
+    } else if (format == u"text") {
+        text = analysis::auditText(h, matrix, audit);
     } else {
         text = analysis::auditCsvHeader() + u'\n';
         for (const QString &row : analysis::auditCsvRows(h, audit))

@@ -82,6 +82,28 @@ QJsonObject pairJson(const history::History &h, const PairMatrix &matrix, const 
     return o;
 }
 
+QJsonObject scoreItemJson(const history::History &h, const AuditScoreItem &item)
+{
+    QJsonObject o;
+    if (item.giver != NoIndex && item.giver < h.users.size()) {
+        o.insert(u"giver_id"_s, id(h.users[item.giver].id));
+        o.insert(u"giver"_s, h.users[item.giver].displayName());
+    }
+    if (item.message != NoIndex && item.message < h.messages.size()) {
+        o.insert(u"message_id"_s, id(h.messages[item.message].id));
+        o.insert(u"link"_s, h.messageLink(item.message));
+    }
+    if (item.reaction != NoIndex && item.reaction < h.reactions.size()) {
+        const history::Reaction &r = h.reactions[item.reaction];
+        o.insert(u"emoji"_s, r.emoji < h.emojis.size() ? h.emojis[r.emoji].key : QString());
+    }
+    o.insert(u"at"_s, isoTime(item.at));
+    o.insert(u"weight"_s, item.weight);
+    o.insert(u"counted"_s, item.counted);
+    o.insert(u"reason"_s, item.reason);
+    return o;
+}
+
 QString csvField(const QString &text)
 {
     if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') &&
@@ -230,6 +252,23 @@ QJsonObject auditToJson(const history::History &h, const PairMatrix &matrix, con
         o.insert(u"score"_s, s.score);
         o.insert(u"level"_s, s.level);
         o.insert(u"reason"_s, s.reason);
+        if (!s.policyHash.isEmpty())
+            o.insert(u"policy_hash"_s, s.policyHash);
+        if (s.at != NoTime)
+            o.insert(u"at"_s, isoTime(s.at));
+        if (!s.scoreText.isEmpty()) {
+            o.insert(u"score_text"_s, s.scoreText);
+            o.insert(u"level_number"_s, s.levelNumber);
+        }
+        QJsonObject columns;
+        for (qsizetype i = 0; i < s.columns.size(); ++i)
+            columns.insert(s.columns[i], s.values.value(i));
+        if (!columns.isEmpty())
+            o.insert(u"columns"_s, columns);
+        QJsonArray breakdown;
+        for (const AuditScoreItem &item : s.breakdown)
+            breakdown.append(scoreItemJson(h, item));
+        o.insert(u"breakdown"_s, breakdown);
         scores.append(o);
     }
     root.insert(u"scores"_s, scores);
@@ -242,6 +281,82 @@ QJsonObject auditToJson(const history::History &h, const PairMatrix &matrix, con
     root.insert(u"reactions_given"_s, given);
     root.insert(u"reactions_received"_s, received);
     return root;
+}
+
+QString auditText(const history::History &h, const PairMatrix &matrix, const Audit &a)
+{
+    if (a.user >= h.users.size())
+        return {};
+    QString t;
+    const auto name = [&](Index u) {
+        return u"%1 (%2)"_s.arg(h.users[u].displayName(), id(h.users[u].id));
+    };
+    const history::User &u = h.users[a.user];
+    t += u"Member %1%2\n"_s.arg(name(a.user), u.bot ? u", a bot"_s : QString());
+    t += u"  account created %1, joined %2%3\n"_s.arg(
+        isoTime(u.createdAt), u.joinedAt == NoTime ? u"(unknown)"_s : isoTime(u.joinedAt),
+        u.leftAt == NoTime ? QString() : u", left %1"_s.arg(isoTime(u.leftAt)));
+    t += u"  %1 messages; reactions given %2 (%3 counted), received %4 (%5 counted); top 3 "
+         u"reactors gave %6% of what was received\n"_s.arg(
+             QString::number(a.messages), QString::number(a.given.size()),
+             QString::number(a.countedGiven), QString::number(a.received.size()),
+             QString::number(a.countedReceived), QString::number(a.concentration3 * 100, 'f', 1));
+    const auto pairs = [&](const char16_t *title, const std::vector<quint32> &list, bool outgoing) {
+        if (list.empty())
+            return;
+        t += QStringView(title);
+        t += u'\n';
+        for (quint32 i : list) {
+            const Pair &p = matrix.pairs()[i];
+            t += u"  %1: %2 reactions (weighted %3), %4 back, reciprocity %5\n"_s.arg(
+                name(outgoing ? p.author : p.reactor), QString::number(p.count),
+                QString::number(p.weighted, 'g', 6), QString::number(p.reverseCount),
+                QString::number(p.reciprocity(), 'f', 2));
+        }
+    };
+    pairs(u"Most reacted to", a.mostReactedTo, true);
+    pairs(u"Most reacted to by", a.mostReactedToBy, false);
+    if (!a.roles.empty()) {
+        t += u"Role history\n"_s;
+        for (const history::RoleSpan &s : a.roles)
+            t += u"  %1: %2 to %3\n"_s.arg(h.roles[s.role].name,
+                                           s.from == NoTime ? u"before Gavel first saw the member"_s
+                                                            : isoTime(s.from),
+                                           s.until == NoTime ? u"still held"_s : isoTime(s.until));
+    }
+    t += a.flags.empty() ? u"No ring or alt-family flag\n"_s : u"Flags\n"_s;
+    for (const Cluster *c : a.flags) {
+        const auto at = std::lower_bound(c->members.begin(), c->members.end(), a.user);
+        t += u"  %1 %2 (score %3): %4\n"_s.arg(kindName(c->kind), QString::number(c->id),
+                                               QString::number(c->score, 'f', 3), c->evidence);
+        const QString own = c->memberEvidence.value(qsizetype(at - c->members.begin()));
+        if (!own.isEmpty())
+            t += u"    %1\n"_s.arg(own);
+    }
+    for (const AuditScoreLine &s : a.scores) {
+        t += u"Score under %1%2: %3, level %4 (%5)\n"_s.arg(
+            s.policy, s.at == NoTime ? QString() : u" at "_s + isoTime(s.at),
+            s.scoreText.isEmpty() ? QString::number(s.score) : s.scoreText,
+            QString::number(s.levelNumber), s.level);
+        if (!s.reason.isEmpty())
+            t += u"  "_s + s.reason + u'\n';
+        for (qsizetype i = 0; i < s.columns.size(); ++i)
+            t += u"  %1: %2\n"_s.arg(s.columns[i], s.values.value(i));
+        if (!s.breakdown.empty())
+            t += u"  Breakdown (%1 items):\n"_s.arg(s.breakdown.size());
+        for (const AuditScoreItem &item : s.breakdown) {
+            t += u"  %1 %2 %3"_s.arg(QChar(item.counted ? u'+' : u'-'))
+                     .arg(item.weight, 9, 'f', 4)
+                     .arg(isoTime(item.at));
+            if (item.giver != NoIndex && item.giver < h.users.size())
+                t += u" from "_s + name(item.giver);
+            t += u": "_s + item.reason;
+            if (item.message != NoIndex && item.message < h.messages.size())
+                t += u' ' + h.messageLink(item.message);
+            t += u'\n';
+        }
+    }
+    return t;
 }
 
 QString auditCsvHeader()

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <vector>
@@ -20,13 +21,34 @@ struct AuditReaction
     QString reason;           //!< why it does not count (empty when it does)
 };
 
+//! One reaction (or karma thanks, or conversation session) that touched a member's score under
+//! a policy, as core/policy's breakdown explains it.
+struct AuditScoreItem
+{
+    Index reaction = NoIndex; //!< index into History::reactions; NoIndex for sessions
+    Index message = NoIndex;
+    Index giver = NoIndex; //!< reactor or thanker; NoIndex for sessions
+    qint64 at = 0;
+    double weight = 0; //!< what it added to the score
+    bool counted = false;
+    QString reason; //!< why it counted this much or not at all
+};
+
 //! One line of a score under a policy, as core/policy explains it.
 struct AuditScoreLine
 {
     QString policy; //!< policy name and version
-    QString level;
+    QString level;  //!< the level's name
     double score = 0;
-    QString reason;
+    QString reason; //!< one readable sentence: why this level
+    // What `gavel scores` prints for the member (filled by policy::auditScorer()).
+    QString policyHash;
+    qint64 at = NoTime;  //!< the time the score is for
+    QString scoreText;   //!< the score as `gavel scores` prints it
+    int levelNumber = 0; //!< the level as `gavel scores` prints it
+    QStringList columns; //!< the scoring's extra columns (level_name, role_id, ...)
+    QStringList values;  //!< per column
+    std::vector<AuditScoreItem> breakdown; //!< rule by rule; empty when not asked for
 };
 
 //! Fills a member's scores under policies (core/policy provides it; the audit itself computes
@@ -72,6 +94,11 @@ Audit buildAudit(const history::History &history, const PairMatrix &matrix,
 //! The audit as JSON (ids as decimal strings, times ISO 8601 UTC).
 QJsonObject auditToJson(const history::History &history, const PairMatrix &matrix,
                         const Audit &audit);
+
+//! The audit as readable text: identity, totals, pairs, role history, flags with evidence and
+//! each policy's score, level, reason and rule-by-rule breakdown (the reactions themselves are
+//! in the JSON and CSV forms).
+QString auditText(const history::History &history, const PairMatrix &matrix, const Audit &audit);
 
 //! The CSV header and rows of the audit's reactions, given then received.
 QString auditCsvHeader();

@@ -563,11 +563,18 @@ Evaluation Evaluator::evaluate(std::shared_ptr<const CompiledPolicy> policy, qin
 Breakdown Evaluator::explain(std::shared_ptr<const CompiledPolicy> policy, Index user,
                              qint64 at) const
 {
+    Evaluation e;
+    return explain(std::move(policy), user, at, e);
+}
+
+Breakdown Evaluator::explain(std::shared_ptr<const CompiledPolicy> policy, Index user, qint64 at,
+                             Evaluation &evaluation) const
+{
     Breakdown b;
     b.user = user;
-    Evaluation e = run(std::move(policy), at, Trace{user, &b.items});
-    if (user < e.members.size())
-        b.result = e.members[user];
+    evaluation = run(std::move(policy), at, Trace{user, &b.items});
+    if (user < evaluation.members.size())
+        b.result = evaluation.members[user];
     return b;
 }
 

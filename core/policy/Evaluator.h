@@ -255,6 +255,10 @@ public:
     Evaluation evaluate(std::shared_ptr<const CompiledPolicy> policy, qint64 at) const;
     //! Every item that counted (or was refused) for `user`'s score, with the reason.
     Breakdown explain(std::shared_ptr<const CompiledPolicy> policy, Index user, qint64 at) const;
+    //! explain() that also hands back the whole evaluation it ran (every member's result, the
+    //! Daimyo holder counts the reason sentence needs), so one run gives both.
+    Breakdown explain(std::shared_ptr<const CompiledPolicy> policy, Index user, qint64 at,
+                      Evaluation &evaluation) const;
 
 private:
     struct Trace
