@@ -119,6 +119,12 @@ void ClustersPage::setAnalysis(std::shared_ptr<const Analysis> analysis)
     }
 }
 
+void ClustersPage::setDatabase(const store::Location &location, quint64 guildId)
+{
+    m_location = location;
+    m_guildId = guildId;
+}
+
 bool ClustersPage::showCluster(int clusterId)
 {
     const int row = m_model->rowOf(clusterId);

@@ -26,6 +26,8 @@ public:
     explicit ClustersPage(QWidget *parent = nullptr);
 
     void setAnalysis(std::shared_ptr<const Analysis> analysis);
+    //! The database the reviewers' verdicts on clusters are read from and written to.
+    void setDatabase(const store::Location &location, quint64 guildId);
     //! Selects a cluster by id; returns whether it exists.
     bool showCluster(int clusterId);
     int currentCluster() const { return m_current; }
@@ -53,6 +55,8 @@ private:
     QPushButton *m_openAudit;
     ClusterGraphView *m_graph;
     int m_current = 0;
+    store::Location m_location;
+    quint64 m_guildId = 0;
 };
 
 } // namespace gavel::ui
