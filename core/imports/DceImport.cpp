@@ -1,6 +1,7 @@
 #include "imports/DceImport.h"
 
 #include "common/Snowflake.h"
+#include "imports/DataSource.h"
 #include "store/Repository.h"
 
 #include <QDateTime>
@@ -178,6 +179,13 @@ Result<ImportSummary> importDce(store::Database &db, const QStringList &files, q
         return Error{u"no files to import"_s,
                      u"name one DiscordChatExporter JSON file per channel"_s};
     summary.guildName = guildName;
+    if (summary.reactionsWithoutUsers > 0)
+        summary.missing.append(
+            u"%1 reactions on %2 messages have only a count: the export has no reactions[].users "
+            u"(re-export with a DiscordChatExporter version that writes them), so they cannot "
+            u"be attributed to reactors and do not count"_s.arg(summary.reactionsWithoutUsers)
+                .arg(summary.messagesWithUnnamedReactions));
+    summary.missing.append(knownGaps(u"dce"_s));
 
     auto written = db.transaction([&]() -> Result<void> {
         store::GuildRecord guild;
@@ -215,7 +223,9 @@ Result<ImportSummary> importDce(store::Database &db, const QStringList &files, q
                 return emoji.error();
             records.append({p.message, *emoji, p.user, false});
         }
-        return repo.upsertReactions(records, importedAt);
+        if (auto r = repo.upsertReactions(records, importedAt); !r)
+            return r;
+        return recordImport(repo, summary.guildId, u"dce"_s, files, summary.missing, importedAt);
     });
     if (!written)
         return written.error();
@@ -223,17 +233,6 @@ Result<ImportSummary> importDce(store::Database &db, const QStringList &files, q
     summary.users = qint64(users.size());
     summary.messages = messages.size();
     summary.reactions = reactions.size();
-    if (summary.reactionsWithoutUsers > 0)
-        summary.missing.append(
-            u"%1 reactions on %2 messages have only a count: the export has no reactions[].users "
-            u"(re-export with a DiscordChatExporter version that writes them), so they cannot "
-            u"be attributed to reactors and do not count"_s.arg(summary.reactionsWithoutUsers)
-                .arg(summary.messagesWithUnnamedReactions));
-    summary.missing.append(
-        u"reaction times, removals and super reactions: exports list the reactions present when "
-        u"they were made, as normal reactions"_s);
-    summary.missing.append(u"role history and members who never posted or were mentioned: "
-                           u"exports hold messages only"_s);
     return summary;
 }
 
