@@ -13,7 +13,7 @@ minutes=${1:-2}
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${2:-$src/build-fuzz}
 jobs=${GAVEL_FUZZ_JOBS:-1}
-targets=${GAVEL_FUZZ_TARGETS:-"fuzz_pageparser fuzz_objects fuzz_ratelimitheaders fuzz_snapshot fuzz_policy fuzz_csv fuzz_dceimport"}
+targets=${GAVEL_FUZZ_TARGETS:-"fuzz_pageparser fuzz_objects fuzz_ratelimitheaders fuzz_snapshot fuzz_policy fuzz_csv fuzz_dceimport fuzz_sourcecred"}
 seconds=$((minutes * 60))
 status=0
 
