@@ -1,5 +1,7 @@
 #include "Cli.h"
 
+#include "report/Csv.h"
+
 #include <QStringConverter>
 
 #include <cstdio>
@@ -56,6 +58,51 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &args,
         }
     }
     return std::nullopt;
+}
+
+QString csvText(const QString &text)
+{
+    return report::csv::field(text);
+}
+
+QString csvNumber(const QString &text)
+{
+    return report::csv::number(text);
+}
+
+bool isPlainNumber(QStringView text)
+{
+    // Hand-written rather than a regular expression: it runs for every cell of a large table.
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    const auto digits = [&] {
+        const qsizetype start = i;
+        while (i < n && text[i] >= u'0' && text[i] <= u'9')
+            ++i;
+        return i > start;
+    };
+    if (i < n && text[i] == u'-')
+        ++i;
+    if (!digits())
+        return false;
+    if (i < n && text[i] == u'.') {
+        ++i;
+        if (!digits())
+            return false;
+    }
+    if (i < n && (text[i] == u'e' || text[i] == u'E')) {
+        ++i;
+        if (i < n && (text[i] == u'-' || text[i] == u'+'))
+            ++i;
+        if (!digits())
+            return false;
+    }
+    return i == n;
+}
+
+QString csvCell(const QString &text)
+{
+    return isPlainNumber(text) ? csvNumber(text) : csvText(text);
 }
 
 } // namespace gavel::cli

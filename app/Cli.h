@@ -30,4 +30,19 @@ void printError(const QString &command, const QString &message);
 std::optional<int> parse(QCommandLineParser &parser, const QStringList &args,
                          const QStringList &requiredOptions = {});
 
+// CSV cells of command output, quoted as RFC 4180 says and protected against spreadsheet
+// formula injection exactly as evidence packages are (report/Csv.h, docs/security.md).
+
+//! A text cell (names, reasons, anything from Discord or a file): a cell beginning with
+//! = + - @ tab or CR gets a leading apostrophe, so a spreadsheet shows it and never runs it.
+QString csvText(const QString &text);
+//! A number Gavel computed itself: never neutralised, so "-3" stays the number -3.
+QString csvNumber(const QString &text);
+//! A cell of a column that mixes both (a policy's own columns, compare's values): a plain
+//! decimal number (optional minus, digits, optional fraction and exponent) stays a number,
+//! anything else is a text cell.
+QString csvCell(const QString &text);
+//! Whether `text` is a plain decimal number in the sense of csvCell().
+bool isPlainNumber(QStringView text);
+
 } // namespace gavel::cli

@@ -54,15 +54,11 @@ Result<quint64> chooseModerationGuild(store::Database &db, const QString &guildT
                  u"Choose one with --guild: %1."_s.arg(names.join(u", "_s))};
 }
 
-//! A CSV field, quoted when needed.
+//! A CSV text cell of the moderation commands' output: quoted, and neutralised against
+//! spreadsheet formulas (names and reasons are user text; docs/security.md).
 QString moderationCsv(const QString &text)
 {
-    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') &&
-        !text.contains(u'\r'))
-        return text;
-    QString quoted = text;
-    quoted.replace(u"\""_s, u"\"\""_s);
-    return u'"' + quoted + u'"';
+    return csvText(text);
 }
 
 QString isoUtc(qint64 ms)
