@@ -20,7 +20,6 @@ namespace gavel::cli {
 int writeOutput(const QCommandLineParser &parser, const QString &name, const QString &text);
 std::optional<int> readCommon(const QCommandLineParser &parser, const QString &name,
                               std::optional<quint64> &guild, qint64 &at);
-QString csv(const QString &s);
 
 int runCompare(const QStringList &args)
 {
@@ -123,7 +122,9 @@ int runCompare(const QStringList &args)
     QString text = u"kind,subject,a,b\n"_s;
     const auto row = [&](const QString &kind, const QString &subject, const QString &a,
                          const QString &b) {
-        text += QStringList{kind, csv(subject), csv(a), csv(b)}.join(u',') + u'\n';
+        // Values are numbers, times, hashes or level and policy names: numbers stay numbers,
+        // the rest is text a spreadsheet must not run.
+        text += QStringList{kind, csvCell(subject), csvCell(a), csvCell(b)}.join(u',') + u'\n';
     };
     row(u"policy"_s, u"name"_s, pa->name, pb->name);
     row(u"policy"_s, u"hash"_s, pa->hash, pb->hash);

@@ -19,7 +19,6 @@ namespace gavel::cli {
 int writeOutput(const QCommandLineParser &parser, const QString &name, const QString &text);
 std::optional<int> readCommon(const QCommandLineParser &parser, const QString &name,
                               std::optional<quint64> &guild, qint64 &at);
-QString csv(const QString &s);
 
 int runPlan(const QStringList &args)
 {
@@ -97,8 +96,8 @@ int runPlan(const QStringList &args)
         text += QStringList{snowflake::toString(h.users[c.user].id),
                             c.action,
                             snowflake::toString(h.roles[c.role].id),
-                            csv(h.roles[c.role].name),
-                            csv(c.reason),
+                            csvText(h.roles[c.role].name),
+                            csvText(c.reason),
                             c.add ? u"add"_s : u"remove"_s}
                     .join(u',') +
                 u'\n';

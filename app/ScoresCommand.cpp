@@ -9,6 +9,9 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -18,15 +21,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString command = u"scores"_s;
-
-QString csvField(const QString &s)
-{
-    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r'))
-        return s;
-    QString q = s;
-    q.replace(u"\""_s, u"\"\""_s);
-    return u'"' + q + u'"';
-}
 
 } // namespace
 
@@ -45,6 +39,11 @@ int writeOutput(const QCommandLineParser &parser, const QString &name, const QSt
     }
     out() << text;
     out().flush();
+    // A full disk or a closed pipe must not pass for a complete table.
+    if (out().status() != QTextStream::Ok) {
+        printError(name, u"cannot write to standard output (disk full or output closed)"_s);
+        return ExitFailure;
+    }
     return ExitOk;
 }
 
@@ -72,11 +71,6 @@ std::optional<int> readCommon(const QCommandLineParser &parser, const QString &n
     return std::nullopt;
 }
 
-QString csv(const QString &s)
-{
-    return csvField(s);
-}
-
 int runScores(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -88,10 +82,16 @@ int runScores(const QStringList &args)
         {u"policy"_s, u"The policy file (e.g. resources/policies/daimyo.json)."_s, u"FILE"_s},
         {u"at"_s, u"Evaluate at this time (ISO 8601, UTC by default; default: now)."_s, u"T"_s},
         {u"guild"_s, u"The guild (needed when the database holds several)."_s, u"ID"_s},
-        {u"out"_s, u"Write the CSV to FILE instead of stdout."_s, u"FILE"_s},
+        {u"format"_s, u"csv (default) or json."_s, u"FORMAT"_s, u"csv"_s},
+        {u"out"_s, u"Write the output to FILE instead of stdout."_s, u"FILE"_s},
     });
     if (const auto exit = parse(parser, args, {u"db"_s, u"policy"_s}))
         return *exit;
+    const QString format = parser.value(u"format"_s);
+    if (format != u"csv"_s && format != u"json"_s) {
+        printError(command, u"--format expects csv or json, got '%1'"_s.arg(format));
+        return ExitUsage;
+    }
     std::optional<quint64> guild;
     qint64 at = 0;
     if (const auto exit = readCommon(parser, command, guild, at))
@@ -128,16 +128,45 @@ int runScores(const QStringList &args)
             return e.members[a].score > e.members[b].score;
         return h.users[a].id < h.users[b].id;
     });
-    QString text = (QStringList{u"user_id"_s, u"score"_s, u"level"_s} + e.extraColumns() +
-                    QStringList{u"username"_s})
-                       .join(u',') +
-                   u'\n';
+    const QStringList extra = e.extraColumns();
+    if (format == u"json"_s) {
+        QJsonArray members;
+        for (const history::Index u : rows) {
+            QJsonObject m{{u"user_id"_s, snowflake::toString(h.users[u].id)},
+                          {u"username"_s, h.users[u].username},
+                          {u"score"_s, e.members[u].score},
+                          {u"score_text"_s, e.scoreText(u)},
+                          {u"level"_s, e.policy->levelNumbers[e.members[u].level]}};
+            QJsonObject columns;
+            const QStringList values = e.extraValues(u);
+            for (qsizetype i = 0; i < extra.size() && i < values.size(); ++i)
+                columns.insert(extra[i], values[i]);
+            m.insert(u"columns"_s, columns);
+            members.append(m);
+        }
+        const QJsonObject root{{u"format"_s, u"gavel-scores/1"_s},
+                               {u"guild_id"_s, snowflake::toString(h.guildId)},
+                               {u"at"_s, policy::isoTime(at)},
+                               {u"policy"_s, QJsonObject{{u"name"_s, pol->name},
+                                                         {u"version"_s, pol->version},
+                                                         {u"hash"_s, pol->hash},
+                                                         {u"file"_s, parser.value(u"policy"_s)}}},
+                               {u"members"_s, members}};
+        return writeOutput(parser, command,
+                           QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)));
+    }
+    // Display names and level names are attacker-controlled text cells; the numbers Gavel
+    // computes stay numbers (docs/security.md, "CSV").
+    QString text =
+        (QStringList{u"user_id"_s, u"score"_s, u"level"_s} + extra + QStringList{u"username"_s})
+            .join(u',') +
+        u'\n';
     for (const history::Index u : rows) {
-        QStringList f{snowflake::toString(h.users[u].id), e.scoreText(u),
+        QStringList f{snowflake::toString(h.users[u].id), csvNumber(e.scoreText(u)),
                       QString::number(e.policy->levelNumbers[e.members[u].level])};
         for (const QString &v : e.extraValues(u))
-            f.append(csvField(v));
-        f.append(csvField(h.users[u].username));
+            f.append(csvCell(v));
+        f.append(csvText(h.users[u].username));
         text += f.join(u',') + u'\n';
     }
     return writeOutput(parser, command, text);
