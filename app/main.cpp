@@ -2,6 +2,7 @@
 
 #include "Cli.h"
 #include "Commands.h"
+#include "common/ProcessHardening.h"
 #include "common/Version.h"
 
 #include <QApplication>
@@ -17,6 +18,8 @@ struct Command
     QStringView summary;
     int (*run)(const QStringList &args);
     bool gui;
+    //! Renders images or a PDF but opens no window: works without a display (offscreen).
+    bool windowless = false;
 };
 
 constexpr Command commands[] = {
@@ -56,9 +59,9 @@ constexpr Command commands[] = {
     {u"export", u"export evidence: a member's, cluster's or proposal's evidence package",
      gavel::cli::runExport, false},
     {u"report", u"a case report (HTML or PDF) for a cluster or a proposal", gavel::cli::runReport,
-     true},
-    {u"import", u"import DiscordChatExporter JSON exports into a database",
-     gavel::cli::runImport, false},
+     true, true},
+    {u"import", u"import DiscordChatExporter JSON exports into a database", gavel::cli::runImport,
+     false},
 };
 
 void printUsage()
@@ -72,10 +75,37 @@ void printUsage()
     out.flush();
 }
 
+bool hasDisplay()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return true;
+#endif
+}
+
+//! Instead of Qt's abort ("could not connect to display") for a command that opens a window.
+int refuseWithoutDisplay(const QString &command)
+{
+    gavel::cli::printError(command,
+                           QStringLiteral("no display (neither DISPLAY nor WAYLAND_DISPLAY is "
+                                          "set). Run it in a desktop session or with ssh -X, "
+                                          "or use the headless commands: gavel --help"));
+    return gavel::cli::ExitFailure;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    // Before anything opens a file or starts a thread: owner-only files, no core dumps.
+    gavel::hardening::hardenProcess();
+    if (qEnvironmentVariable("GAVEL_PRINT_HARDENING") == u"1")
+        gavel::cli::err() << "gavel: hardening: "
+                          << gavel::hardening::describe(gavel::hardening::status()) << Qt::endl;
+
     QCoreApplication::setOrganizationName(QStringLiteral("Gavel"));
     QCoreApplication::setOrganizationDomain(QStringLiteral("gavel.invalid"));
     QCoreApplication::setApplicationName(QStringLiteral("gavel"));
@@ -98,6 +128,8 @@ int main(int argc, char *argv[])
 
     // No subcommand (or only GUI options such as --db): the GUI.
     if (first.isEmpty() || first.startsWith(u'-')) {
+        if (!hasDisplay() && !args.contains(QStringLiteral("-platform")))
+            return refuseWithoutDisplay(QStringLiteral("gui"));
         QApplication app(argc, argv);
         args.prepend(QStringLiteral("gui"));
         return gavel::cli::runGui(args);
@@ -106,6 +138,12 @@ int main(int argc, char *argv[])
     for (const Command &c : commands) {
         if (c.name != first)
             continue;
+        // Over ssh or in CI a report still renders its charts and PDF, without a window.
+        if (c.windowless && !hasDisplay())
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        else if (c.gui && !hasDisplay() && !args.contains(QStringLiteral("--help")) &&
+                 !args.contains(QStringLiteral("-h")))
+            return refuseWithoutDisplay(first);
         std::unique_ptr<QCoreApplication> app;
         if (c.gui)
             app = std::make_unique<QApplication>(argc, argv);
