@@ -111,7 +111,28 @@ quint64 QtTransport::send(TransportRequest &&request, Done done)
     ++m_load[pick];
     m_exchanges.insert(id, Exchange{reply, std::move(done), pick});
     connect(reply, &QNetworkReply::finished, this, [this, id] { finish(id); });
+    // Checked as the headers arrive (an announced size) and as the body grows (the decoded
+    // bytes waiting in the reply's buffer, so a small gzip body that inflates is caught too).
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, id, reply] {
+        bool ok = false;
+        const qint64 announced =
+            reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+        if (ok)
+            checkSize(id, announced);
+    });
+    connect(reply, &QNetworkReply::readyRead, this,
+            [this, id, reply] { checkSize(id, reply->bytesAvailable()); });
     return id;
+}
+
+void QtTransport::checkSize(quint64 id, qint64 bytes)
+{
+    const auto it = m_exchanges.find(id);
+    if (it == m_exchanges.end() || it->oversize >= 0 || bytes <= m_maxBodyBytes)
+        return;
+    it->oversize = bytes;
+    // Emits finished(), which reports the exchange as failed (finish()).
+    it->reply->abort();
 }
 
 void QtTransport::abort(quint64 id)
@@ -142,6 +163,16 @@ void QtTransport::finish(quint64 id)
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     response.status = status.isValid() ? status.toInt() : 0;
     response.headers = reply->rawHeaderPairs();
+    if (exchange.oversize >= 0) {
+        response.error = TransportError::Other;
+        response.errorText =
+            u"the response body was too large: %1 bytes passed the limit of %2 bytes, and the "
+            u"transfer was stopped (a Discord response is never this large: the server, or a "
+            u"proxy in between, is misbehaving)"_s.arg(exchange.oversize)
+                .arg(m_maxBodyBytes);
+        exchange.done(std::move(response));
+        return;
+    }
     if (reply->isOpen()) {
         // Spare capacity lets the client validate the JSON in place (simdjson reads up to 64
         // bytes past the end) instead of copying every page.

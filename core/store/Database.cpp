@@ -335,6 +335,17 @@ Result<void> Database::connectSqlite(const OpenOptions &options)
                              m_location.display(), QDir::toNativeSeparators(info.path())),
                          u"Create the folder first or choose another path."_s};
         }
+        // Owner-only from its first byte (the guild's history and the moderation log are not
+        // for other local users), whatever the umask; SQLite gives the -wal, -shm and -journal
+        // files the database file's mode. An empty file is an empty database to SQLite.
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                       QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+            return Error{u"Cannot create the database %1: %2."_s.arg(m_location.display(),
+                                                                     file.errorString()),
+                         u"Check that the folder is writable, or choose another path."_s};
+        }
+        file.close();
     }
 
     m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
