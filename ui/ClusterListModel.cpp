@@ -1,6 +1,10 @@
 #include "ClusterListModel.h"
 
+#include <QApplication>
+#include <QDateTime>
+#include <QIcon>
 #include <QLocale>
+#include <QStyle>
 
 namespace gavel::ui {
 
@@ -33,6 +37,44 @@ const analysis::Cluster *ClusterListModel::clusterAt(int row) const
     return &m_analysis->clusters[size_t(row)];
 }
 
+void ClusterListModel::setReviews(const QList<moderation::ClusterReview> &reviews)
+{
+    m_reviews.clear();
+    for (const moderation::ClusterReview &r : reviews)
+        m_reviews.insert(r.fingerprint, r);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Verdict), index(rowCount() - 1, Verdict));
+}
+
+QString ClusterListModel::fingerprintAt(int row) const
+{
+    const analysis::Cluster *c = clusterAt(row);
+    if (!c)
+        return {};
+    QList<quint64> ids;
+    for (const Index u : c->members)
+        ids.append(m_analysis->history->users[u].id);
+    return moderation::clusterFingerprint(ids);
+}
+
+std::optional<moderation::ClusterReview> ClusterListModel::reviewAt(int row) const
+{
+    const auto it = m_reviews.constFind(fingerprintAt(row));
+    if (it == m_reviews.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+QString ClusterListModel::verdictText(const moderation::ClusterReview &review)
+{
+    const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(review.at).toLocalTime(),
+                                            QLocale::ShortFormat);
+    const QString head = review.state == QLatin1StringView("dismissed")
+                             ? tr("Dismissed by %1 on %2").arg(review.reviewer, when)
+                             : tr("Reviewed by %1 on %2").arg(review.reviewer, when);
+    return review.note.isEmpty() ? head : tr("%1: %2").arg(head, review.note);
+}
+
 int ClusterListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() || !m_analysis ? 0 : int(m_analysis->clusters.size());
@@ -52,6 +94,21 @@ QVariant ClusterListModel::data(const QModelIndex &index, int role) const
         return c.id;
     if (role == Qt::TextAlignmentRole && (index.column() == Size || index.column() == Score))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (index.column() == Verdict && role != SortRole) {
+        const auto review = reviewAt(index.row());
+        if (!review)
+            return role == Qt::DisplayRole ? QVariant(tr("not reviewed")) : QVariant();
+        const bool dismissed = review->state == QLatin1StringView("dismissed");
+        if (role == Qt::DecorationRole)
+            return QApplication::style()->standardIcon(dismissed ? QStyle::SP_DialogCancelButton
+                                                                 : QStyle::SP_DialogApplyButton);
+        if (role == Qt::ToolTipRole)
+            return verdictText(*review);
+        if (role == Qt::DisplayRole)
+            return dismissed ? tr("dismissed (%1)").arg(review->reviewer)
+                             : tr("reviewed (%1)").arg(review->reviewer);
+        return {};
+    }
     if (role == Qt::ToolTipRole)
         return c.evidence;
     if (role != Qt::DisplayRole && role != SortRole)
@@ -67,6 +124,10 @@ QVariant ClusterListModel::data(const QModelIndex &index, int role) const
         return int(c.members.size());
     case Score:
         return sort ? QVariant(c.score) : QVariant(QLocale().toString(c.score, 'f', 2));
+    case Verdict: {
+        const auto review = reviewAt(index.row());
+        return review ? review->state : QString();
+    }
     case Members: {
         QStringList names;
         if (c.master != NoIndex)
@@ -100,6 +161,8 @@ QVariant ClusterListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Size");
     case Score:
         return tr("Score");
+    case Verdict:
+        return tr("Verdict");
     case Members:
         return tr("Members");
     case ColumnCount:

@@ -2,7 +2,12 @@
 
 #include "ClusterGraphView.h"
 #include "ClusterListModel.h"
+#include "ProposalNoteDialog.h"
+#include "store/Database.h"
 
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -14,6 +19,9 @@
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
 
 namespace gavel::ui {
 
@@ -26,6 +34,9 @@ ClustersPage::ClustersPage(QWidget *parent)
     , m_evidence(new QTextBrowser(this))
     , m_members(new QTableWidget(this))
     , m_openAudit(new QPushButton(tr("Open &audit"), this))
+    , m_markReviewed(new QPushButton(tr("Mark re&viewed…"), this))
+    , m_dismiss(new QPushButton(tr("&Dismiss…"), this))
+    , m_markMessage(new QLabel(this))
     , m_graph(new ClusterGraphView(this))
 {
     setObjectName(QStringLiteral("clustersPage"));
@@ -71,6 +82,18 @@ ClustersPage::ClustersPage(QWidget *parent)
     connect(m_members, &QTableWidget::currentCellChanged, this,
             [this](int row) { m_openAudit->setEnabled(row >= 0); });
 
+    m_markReviewed->setToolTip(
+        tr("Record that you checked this cluster, with a note the other reviewers see"));
+    m_dismiss->setToolTip(
+        tr("Record that this cluster is not cheating (a false alarm), with a note the other "
+           "reviewers see"));
+    connect(m_markReviewed, &QPushButton::clicked, this, [this] { askMark(u"reviewed"_s); });
+    connect(m_dismiss, &QPushButton::clicked, this, [this] { askMark(u"dismissed"_s); });
+    m_markMessage->setTextFormat(Qt::PlainText);
+    m_markMessage->setWordWrap(true);
+    m_markMessage->setAccessibleName(tr("Review mark result"));
+    updateMarkButtons();
+
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -88,6 +111,12 @@ ClustersPage::ClustersPage(QWidget *parent)
     evidenceLabel->setBuddy(m_evidence);
     rightLayout->addWidget(evidenceLabel);
     rightLayout->addWidget(m_evidence, 1);
+    auto *marks = new QHBoxLayout;
+    marks->addWidget(m_markReviewed);
+    marks->addWidget(m_dismiss);
+    marks->addStretch(1);
+    rightLayout->addLayout(marks);
+    rightLayout->addWidget(m_markMessage);
     auto *membersLabel = new QLabel(tr("Mem&bers"), right);
     membersLabel->setBuddy(m_members);
     rightLayout->addWidget(membersLabel);
@@ -123,6 +152,116 @@ void ClustersPage::setDatabase(const store::Location &location, quint64 guildId)
 {
     m_location = location;
     m_guildId = guildId;
+    ++m_reviewGeneration;
+    m_model->setReviews({});
+    m_markMessage->clear();
+    reloadReviews();
+    updateMarkButtons();
+}
+
+void ClustersPage::reloadReviews()
+{
+    if (m_guildId == 0)
+        return;
+    using Reviews = Result<QList<moderation::ClusterReview>>;
+    const store::Location location = m_location;
+    const quint64 guild = m_guildId;
+    const int generation = m_reviewGeneration;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<Reviews>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<Reviews>>::finished, this,
+            [this, watcher, generation] {
+                watcher->deleteLater();
+                if (generation != m_reviewGeneration)
+                    return;
+                const Reviews &reviews = *watcher->result();
+                if (!reviews) {
+                    m_markMessage->setText(
+                        tr("Reading the review marks failed: %1").arg(reviews.error().text()));
+                } else {
+                    m_model->setReviews(*reviews);
+                    m_list->resizeColumnToContents(ClusterListModel::Verdict);
+                    showRow(m_model->rowOf(m_current));
+                }
+                Q_EMIT reviewsLoaded();
+            });
+    watcher->setFuture(QtConcurrent::run([location, guild]() -> std::shared_ptr<Reviews> {
+        auto db = store::Database::open(location);
+        if (!db)
+            return std::make_shared<Reviews>(db.error());
+        return std::make_shared<Reviews>(moderation::clusterReviews(**db, guild));
+    }));
+}
+
+void ClustersPage::askMark(const QString &state)
+{
+    const analysis::Cluster *c = m_model->clusterAt(m_model->rowOf(m_current));
+    if (!c)
+        return;
+    const bool dismiss = state == u"dismissed";
+    ProposalNoteDialog dialog(
+        dismiss ? tr("Dismiss cluster %1").arg(c->id) : tr("Mark cluster %1 reviewed").arg(c->id),
+        dismiss ? tr("Record that cluster %1 is a false alarm. Your name and the note are kept "
+                     "in the database and shown to every reviewer, also when the same members "
+                     "are found again.")
+                      .arg(c->id)
+                : tr("Record that you reviewed cluster %1. Your name and the note are kept in the "
+                     "database and shown to every reviewer.")
+                      .arg(c->id),
+        dismiss ? tr("Dismiss") : tr("Mark reviewed"), true, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    markCluster(state, dialog.reviewer(), dialog.note());
+}
+
+void ClustersPage::markCluster(const QString &state, const QString &reviewer, const QString &note)
+{
+    const analysis::Cluster *c = m_model->clusterAt(m_model->rowOf(m_current));
+    if (!c || m_guildId == 0 || reviewer.isEmpty())
+        return;
+    ProposalNoteDialog::rememberReviewer(reviewer);
+    QList<quint64> ids;
+    for (const Index u : c->members)
+        ids.append(m_analysis->history->users[u].id);
+    const QString kind = c->kind == analysis::ClusterKind::Ring ? u"ring"_s : u"alt-family"_s;
+    const store::Location location = m_location;
+    const quint64 guild = m_guildId;
+    const int generation = m_reviewGeneration;
+    const int clusterId = c->id;
+    using Marked = Result<moderation::ClusterReview>;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<Marked>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<Marked>>::finished, this,
+            [this, watcher, generation, clusterId] {
+                watcher->deleteLater();
+                if (generation != m_reviewGeneration)
+                    return;
+                const Marked &marked = *watcher->result();
+                const QString text = marked ? tr("Cluster %1: %2")
+                                                  .arg(clusterId)
+                                                  .arg(ClusterListModel::verdictText(*marked))
+                                            : tr("Not recorded: %1").arg(marked.error().text());
+                m_markMessage->setText(text);
+                Q_EMIT markFinished(marked.ok(), text);
+                reloadReviews();
+            });
+    watcher->setFuture(QtConcurrent::run([=]() -> std::shared_ptr<Marked> {
+        auto db = store::Database::open(location);
+        if (!db)
+            return std::make_shared<Marked>(db.error());
+        return std::make_shared<Marked>(moderation::recordClusterReview(
+            **db, guild, ids, kind, state, note, reviewer, QDateTime::currentMSecsSinceEpoch()));
+    }));
+}
+
+QString ClustersPage::evidenceText() const
+{
+    return m_evidence->toPlainText();
+}
+
+void ClustersPage::updateMarkButtons()
+{
+    const bool can = m_guildId != 0 && m_model->clusterAt(m_model->rowOf(m_current));
+    m_markReviewed->setEnabled(can);
+    m_dismiss->setEnabled(can);
 }
 
 bool ClustersPage::showCluster(int clusterId)
@@ -144,6 +283,7 @@ void ClustersPage::showRow(int row)
     if (!c) {
         m_current = 0;
         m_evidence->clear();
+        updateMarkButtons();
         return;
     }
     const bool changed = c->id != m_current;
@@ -157,7 +297,10 @@ void ClustersPage::showRow(int row)
         u"</h3><p>" +
         tr("Score %1 of 1; %2 members.")
             .arg(locale.toString(c->score, 'f', 2), locale.toString(qint64(c->members.size()))) +
-        u"</p><p>" + c->evidence.toHtmlEscaped() + u"</p>";
+        u"</p>";
+    if (const auto review = m_model->reviewAt(row))
+        html += u"<p><b>" + ClusterListModel::verdictText(*review).toHtmlEscaped() + u"</b></p>";
+    html += u"<p>" + c->evidence.toHtmlEscaped() + u"</p>";
     if (c->kind == analysis::ClusterKind::Ring && !c->ring.members.empty()) {
         html += u"<p>" +
                 tr("Internal share of received reactions %1, of given %2; mean internal "
@@ -192,6 +335,7 @@ void ClustersPage::showRow(int row)
     m_members->resizeColumnToContents(0);
     m_members->resizeRowsToContents();
     m_openAudit->setEnabled(false);
+    updateMarkButtons();
     if (changed)
         Q_EMIT clusterChosen(c->id);
 }
