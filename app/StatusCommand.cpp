@@ -6,6 +6,8 @@
 #include "store/Database.h"
 #include "store/Location.h"
 #include "store/Queries.h"
+#include "store/Repository.h"
+#include "sync/SyncRuns.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -115,9 +117,19 @@ int runStatus(const QStringList &args)
         u"type"_s,           u"messages"_s, u"reactions"_s,  u"last_message_at"_s,
         u"last_synced_at"_s, u"readable"_s, u"deleted"_s};
     QList<QStringList> rows;
+    QStringList notes;
+    store::Repository repo(**db);
     for (const store::GuildSummary &g : *guilds) {
         if (only && g.id != *only)
             continue;
+        // Runs that did not end by themselves (killed): how the next sync picked them up.
+        const auto runNotes = sync::runNotes(repo, g.id);
+        if (!runNotes) {
+            printError(u"status"_s, runNotes.error().text());
+            return ExitFailure;
+        }
+        for (const QString &note : *runNotes)
+            notes.append(u"%1 (%2): %3"_s.arg(g.name, snowflake::toString(g.id), note));
         const auto channels = store::channelStatus(**db, g.id);
         if (!channels) {
             printError(u"status"_s, channels.error().text());
@@ -186,7 +198,15 @@ int runStatus(const QStringList &args)
         for (const QStringList &row : std::as_const(rows))
             print(row);
     }
+    // The CSV on stdout stays a table; the notes go with it in text form only.
+    for (const QString &note : std::as_const(notes)) {
+        if (format == u"csv")
+            err() << note << '\n';
+        else
+            out() << note << '\n';
+    }
     out().flush();
+    err().flush();
     return ExitOk;
 }
 

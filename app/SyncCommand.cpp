@@ -121,6 +121,10 @@ int runSync(const QStringList &args)
                       u"N"_s});
     parser.addOption({u"concurrency"_s, u"Channels read at once (default 16)."_s, u"N"_s});
     parser.addOption({u"connections"_s, u"HTTP connections (default 8)."_s, u"N"_s});
+    parser.addOption({u"channel-slices"_s,
+                      u"On a first read, a long channel is read in up to N id ranges at once "
+                      u"(default 8; 1 = one range)."_s,
+                      u"N"_s});
     parser.addOption({u"global-rate"_s,
                       u"Requests per second for the whole bot (default 50, Discord's limit; 0 = "
                       u"no client-side limit, for an emulator without limits)."_s,
@@ -159,6 +163,8 @@ int runSync(const QStringList &args)
     options.channelConcurrency =
         std::max(1, positive(parser, u"concurrency"_s, options.channelConcurrency, &ok));
     options.connections = std::max(1, positive(parser, u"connections"_s, options.connections, &ok));
+    options.channelSlices =
+        std::max(1, positive(parser, u"channel-slices"_s, options.channelSlices, &ok));
     options.globalPerSecond = positive(parser, u"global-rate"_s, options.globalPerSecond, &ok);
     const int interval = positive(parser, u"progress-interval"_s, 5, &ok);
     if (!ok)

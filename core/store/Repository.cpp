@@ -1283,14 +1283,62 @@ Result<void> Repository::clearCheckpoints(quint64 guildId)
     });
 }
 
-Result<qint64> Repository::startSyncRun(quint64 guildId, qint64 startedAt)
+Result<void> Repository::deleteCheckpoints(quint64 guildId, const QString &scopePrefix)
+{
+    return write([&]() -> Result<void> {
+        // substr, not LIKE: '_' in a prefix would be a wildcard, and both backends have it.
+        const Result<QSqlQuery *> done =
+            m_db.exec(u"DELETE FROM sync_checkpoints WHERE guild_id = ? AND "
+                      u"substr(scope, 1, ?) = ?"_s,
+                      {sql::id(guildId), qint64(scopePrefix.size()), scopePrefix});
+        if (!done)
+            return done.error();
+        return {};
+    });
+}
+
+namespace {
+
+Result<QList<SyncRunRecord>> readSyncRuns(Database &db, const QString &where,
+                                          const QVariantList &values)
+{
+    QList<SyncRunRecord> runs;
+    const Result<void> read = db.forEachRow(
+        u"SELECT id, guild_id, started_at, finished_at, status, stats_json FROM sync_runs "_s +
+            where,
+        values, [&](const QSqlQuery &row) {
+            runs.append(SyncRunRecord{sql::toInteger(row.value(0)), sql::toId(row.value(1)),
+                                      sql::toInteger(row.value(2)),
+                                      sql::toOptionalInteger(row.value(3)),
+                                      sql::toText(row.value(4)), sql::toText(row.value(5))});
+        });
+    if (!read)
+        return read.error();
+    return runs;
+}
+
+} // namespace
+
+Result<QList<SyncRunRecord>> Repository::runningSyncRuns(quint64 guildId)
+{
+    return readSyncRuns(m_db, u"WHERE guild_id = ? AND status = 'running' ORDER BY id"_s,
+                        {sql::id(guildId)});
+}
+
+Result<QList<SyncRunRecord>> Repository::recentSyncRuns(quint64 guildId, int limit)
+{
+    return readSyncRuns(m_db, u"WHERE guild_id = ? ORDER BY id DESC LIMIT ?"_s,
+                        {sql::id(guildId), qint64(limit)});
+}
+
+Result<qint64> Repository::startSyncRun(quint64 guildId, qint64 startedAt, const QString &statsJson)
 {
     qint64 id = 0;
     const Result<void> done = write([&]() -> Result<void> {
         const Result<QSqlQuery *> inserted =
-            m_db.exec(u"INSERT INTO sync_runs (guild_id, started_at, status) "
-                      u"VALUES (?, ?, 'running') RETURNING id"_s,
-                      {sql::id(guildId), sql::integer(startedAt)});
+            m_db.exec(u"INSERT INTO sync_runs (guild_id, started_at, status, stats_json) "
+                      u"VALUES (?, ?, 'running', ?) RETURNING id"_s,
+                      {sql::id(guildId), sql::integer(startedAt), sql::text(statsJson)});
         if (!inserted)
             return inserted.error();
         QSqlQuery *q = *inserted;

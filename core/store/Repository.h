@@ -13,6 +13,17 @@
 
 namespace gavel::store {
 
+//! A row of sync_runs.
+struct SyncRunRecord
+{
+    qint64 id = 0;
+    quint64 guildId = 0;
+    qint64 startedAt = 0;
+    std::optional<qint64> finishedAt;
+    QString status; //!< running, ok, failed, cancelled
+    QString statsJson;
+};
+
 //! The write side of the store: what a sync (and later push and imports) records.
 //!
 //! Every function takes one page of rows and writes it with reused prepared statements and
@@ -82,7 +93,16 @@ public:
     Result<QList<Checkpoint>> checkpoints(quint64 guildId); //!< ordered by scope
     Result<void> setCheckpoint(quint64 guildId, const Checkpoint &checkpoint);
     Result<void> clearCheckpoints(quint64 guildId);
-    Result<qint64> startSyncRun(quint64 guildId, qint64 startedAt);
+    //! Deletes the guild's checkpoints whose scope starts with `scopePrefix` (a channel's
+    //! slice cursors once the channel is read to its end).
+    Result<void> deleteCheckpoints(quint64 guildId, const QString &scopePrefix);
+    //! `statsJson` may say who runs it (pid, host), so that a later run can tell a killed run
+    //! from one still going.
+    Result<qint64> startSyncRun(quint64 guildId, qint64 startedAt, const QString &statsJson = {});
+    //! The guild's runs still marked running, oldest first.
+    Result<QList<SyncRunRecord>> runningSyncRuns(quint64 guildId);
+    //! The guild's newest runs, newest first.
+    Result<QList<SyncRunRecord>> recentSyncRuns(quint64 guildId, int limit);
     //! Records the end of a run; an Ok run also sets the guild's first/last_synced_at.
     Result<void> finishSyncRun(qint64 runId, SyncStatus status, qint64 finishedAt,
                                const QString &statsJson);

@@ -2,12 +2,15 @@
 
 #include "common/Snowflake.h"
 #include "sync/EngineRun.h"
+#include "sync/SyncRuns.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMetaObject>
 #include <QSqlQuery>
+#include <QStorageInfo>
 
 #include <limits>
 
@@ -21,6 +24,9 @@ constexpr int messagePageSize = 100;
 constexpr int reactionPageSize = 100;
 constexpr int memberPageSize = 1000;
 constexpr qint64 dayMs = 24 * 3600 * 1000;
+//! A slice is worth its extra request (the page that crosses into the next slice) only when it
+//! has many pages of its own.
+constexpr int minPagesPerSlice = 8;
 constexpr quint64 maxId = quint64(std::numeric_limits<qint64>::max());
 
 QString idText(quint64 id)
@@ -31,6 +37,18 @@ QString idText(quint64 id)
 QString channelLabel(const store::ChannelRecord &c)
 {
     return u"#%1 (%2)"_s.arg(c.name, idText(c.id));
+}
+
+QString channelScope(quint64 channelId)
+{
+    return u"channel:%1:messages"_s.arg(idText(channelId));
+}
+
+//! Checkpoints of a channel read in slices: `channel:<id>:slice:<n>`, cursor the newest id the
+//! slice stored (or its start), state `paging:<last id of the slice>` or `done`.
+QString slicePrefix(quint64 channelId)
+{
+    return u"channel:%1:slice:"_s.arg(idText(channelId));
 }
 
 } // namespace
@@ -183,10 +201,17 @@ void EngineRun::start()
     connect(m_client.get(), &discord::Client::stopped, this,
             [this](const gavel::Error &error) { fail(error); });
 
-    auto run = m_repo->startSyncRun(m_options.guildId, m_startedAt);
+    QJsonObject owner;
+    RunOwner::current().writeTo(owner);
+    auto run = m_repo->startSyncRun(
+        m_options.guildId, m_startedAt,
+        QString::fromUtf8(QJsonDocument(owner).toJson(QJsonDocument::Compact)));
     if (!run)
         return finish(run.error());
     m_runId = *run;
+    // Runs killed before they could record their end: this run resumes their work.
+    if (auto r = markInterruptedRuns(*m_db, *m_repo, m_options.guildId, m_runId, m_startedAt); !r)
+        return finish(r.error());
 
     auto checkpoints = m_repo->checkpoints(m_options.guildId);
     if (!checkpoints)
@@ -227,6 +252,23 @@ void EngineRun::cancel()
 void EngineRun::fail(const Error &error)
 {
     finish(error);
+}
+
+Error EngineRun::storeError(const Error &error) const
+{
+    // SQLite's SQLITE_FULL does not reach here as such (the store words it), and a write can
+    // fail in other ways when the disk has filled up (a rebuild, the WAL): what the user needs
+    // to know is that the disk is full, so it is asked directly.
+    const store::Location &location = m_engine->m_location;
+    if (location.backend() != store::Backend::Sqlite)
+        return error;
+    const QStorageInfo storage(QFileInfo(location.path()).absolutePath());
+    constexpr qint64 fullBelow = 1024 * 1024; // less than SQLite needs to finish a page
+    if (!storage.isValid() || storage.bytesAvailable() >= fullBelow)
+        return error;
+    return Error{u"The disk holding %1 is full: free space and run `gavel sync` again; nothing "
+                 u"already stored was lost"_s.arg(location.path()),
+                 {}};
 }
 
 bool EngineRun::replyFailed(const discord::Reply &reply, const QString &what)
@@ -568,6 +610,45 @@ void EngineRun::scheduleChannels()
         bool fresh = false;
         quint64 startCursor = cursor;
         QString state;
+        if (has && cp->state == u"sliced" && !m_options.full) {
+            // A first read that was split into slices and interrupted: each unfinished slice
+            // resumes from its own cursor.
+            const QString prefix = slicePrefix(id);
+            SlicedChannel group;
+            group.cursor = cursor;
+            QList<const store::Checkpoint *> slices;
+            for (auto it = m_checkpoints.cbegin(); it != m_checkpoints.cend(); ++it) {
+                if (it.key().startsWith(prefix))
+                    slices.append(&it.value());
+            }
+            QList<ChannelTask *> tasks;
+            for (const store::Checkpoint *slice : std::as_const(slices)) {
+                const quint64 at = snowflake::parse(QStringView(slice->cursor)).value_or(0);
+                group.cursor = std::max(group.cursor, at);
+                if (!slice->state.startsWith(u"paging:"_s))
+                    continue;
+                const quint64 end =
+                    snowflake::parse(QStringView(slice->state).mid(7)).value_or(maxId);
+                auto *task = new ChannelTask(this, c, at, false, true, at, slice->state);
+                task->setSlice(end, slice->scope, 1.0 / double(slices.size()));
+                tasks.append(task);
+            }
+            group.running = int(tasks.size());
+            m_sliced.insert(id, group);
+            if (tasks.isEmpty()) {
+                // Killed between the last slice's page and the channel's own checkpoint.
+                if (auto r = finishSliced(id); !r)
+                    return fail(storeError(r.error()));
+                m_sliced.remove(id);
+                ++m_progress.channelsDone;
+                ++m_summary.channelsSynced;
+                continue;
+            }
+            for (ChannelTask *task : std::as_const(tasks))
+                startTask(task);
+            continue;
+        }
+        const bool leftSlices = has && cp->state == u"sliced";
         if (has && cp->state == u"verifying") { // a --full pass that was interrupted
             after = cursor;
             verify = true;
@@ -618,16 +699,101 @@ void EngineRun::scheduleChannels()
             state = u"done"_s;
         }
         auto *task = new ChannelTask(this, c, after, verify, fresh, startCursor, state);
-        m_active.append(task);
-        task->start(m_elapsed.elapsed());
+        task->setClearSlices(leftSlices);
+        startTask(task);
     }
     maybeFinish();
+}
+
+void EngineRun::startTask(ChannelTask *task)
+{
+    m_active.append(task);
+    task->start(m_elapsed.elapsed());
+}
+
+bool EngineRun::splitChannel(ChannelTask *task, const QList<quint64> &bounds)
+{
+    const quint64 id = task->channelId();
+    QList<quint64> starts{task->cursor()};
+    starts += bounds;
+    QList<quint64> ends = bounds;
+    ends.append(maxId);
+    QStringList scopes;
+    for (int i = 0; i < starts.size(); ++i)
+        scopes.append(slicePrefix(id) + QString::number(i));
+    const qint64 now = nowMs();
+    // The plan and every slice's start in one transaction: a kill leaves either the plain
+    // cursor or the complete set of slices.
+    const Result<void> written = m_db->transaction([&]() -> Result<void> {
+        if (auto r = m_repo->setCheckpoint(
+                m_options.guildId,
+                store::Checkpoint{channelScope(id), idText(task->cursor()), u"sliced"_s, now});
+            !r)
+            return r;
+        for (int i = 0; i < starts.size(); ++i) {
+            if (auto r = m_repo->setCheckpoint(
+                    m_options.guildId, store::Checkpoint{scopes[i], idText(starts[i]),
+                                                         u"paging:"_s + idText(ends[i]), now});
+                !r)
+                return r;
+        }
+        return {};
+    });
+    if (!written) {
+        fail(storeError(written.error()));
+        return false;
+    }
+    const double weight = 1.0 / double(starts.size());
+    task->setSlice(ends[0], scopes[0], weight);
+    m_sliced.insert(id, SlicedChannel{int(starts.size()), task->cursor(), false});
+    const ChannelInfo &c = m_channels[id];
+    for (int i = 1; i < starts.size(); ++i) {
+        auto *slice = new ChannelTask(this, c, starts[i], false, true, starts[i],
+                                      u"paging:"_s + idText(ends[i]));
+        slice->setSlice(ends[i], scopes[i], weight);
+        startTask(slice);
+    }
+    return true;
+}
+
+Result<void> EngineRun::finishSliced(quint64 channelId)
+{
+    const ChannelInfo &c = m_channels[channelId];
+    const quint64 cursor =
+        std::max(m_sliced.value(channelId).cursor, c.record.lastMessageId.value_or(0));
+    const qint64 now = nowMs();
+    return m_db->transaction([&]() -> Result<void> {
+        if (auto r = m_repo->setCheckpoint(
+                m_options.guildId,
+                store::Checkpoint{channelScope(channelId), idText(cursor), u"done"_s, now});
+            !r)
+            return r;
+        return m_repo->deleteCheckpoints(m_options.guildId, slicePrefix(channelId));
+    });
 }
 
 void EngineRun::channelDone(ChannelTask *task)
 {
     m_active.removeOne(task);
     task->deleteLater();
+    if (task->sliced()) {
+        auto it = m_sliced.find(task->channelId());
+        if (it != m_sliced.end()) {
+            --it->running;
+            it->cursor = std::max(it->cursor, task->cursor());
+            it->abandoned = it->abandoned || task->abandoned();
+            if (it->running > 0) {
+                if (!m_finished)
+                    scheduleChannels();
+                return;
+            }
+            if (!it->abandoned && !m_finished) {
+                if (auto r = finishSliced(task->channelId()); !r)
+                    return fail(storeError(r.error()));
+            }
+            m_sliced.erase(it);
+        }
+    }
     ++m_progress.channelsDone;
     ++m_summary.channelsSynced;
     if (m_finished)
@@ -733,6 +899,8 @@ void EngineRun::finish(std::optional<Error> error)
             error = r.error();
     }
     m_summary.elapsedMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
+    if (error)
+        error = storeError(*error);
     if (m_db && m_runId >= 0) {
         const store::SyncStatus status = error       ? store::SyncStatus::Failed
                                          : cancelled ? store::SyncStatus::Cancelled
@@ -775,7 +943,7 @@ void EngineRun::emitProgress(bool force)
         qint64 slowest = -1;
         for (const ChannelTask *task : std::as_const(m_active)) {
             const double f = task->fraction();
-            done += f;
+            done += f * task->weight();
             const qint64 running = elapsed - task->startedMs();
             if (f > 0.02 && running > 1000)
                 slowest = std::max(slowest, qint64(double(running) * (1.0 - f) / f));
@@ -801,11 +969,45 @@ ChannelTask::ChannelTask(EngineRun *run, const ChannelInfo &channel, quint64 aft
     , m_fresh(fresh)
     , m_cursor(checkpointCursor)
     , m_pagingState(pagingState)
+    , m_end(maxId)
 {}
+
+void ChannelTask::setSlice(quint64 end, const QString &scope, double weight)
+{
+    m_end = end;
+    m_sliceScope = scope;
+    m_weight = weight;
+    m_pagingState = u"paging:"_s + idText(end);
+}
+
+QList<quint64> ChannelTask::sliceBounds() const
+{
+    // The first page's id span estimates how many pages the rest holds (ids grow with time,
+    // so this assumes an even pace; a slice that turns out empty costs one request).
+    const int slices = m_run->options().channelSlices;
+    const quint64 last = m_channel.lastMessageId.value_or(0);
+    if (slices < 2 || m_page.messages.size() < 2)
+        return {};
+    const quint64 first = m_page.messages.first().record.id;
+    const quint64 newest = m_page.messages.last().record.id;
+    if (last <= newest || newest <= first)
+        return {};
+    const double perPage =
+        double(newest - first) * messagePageSize / double(m_page.messages.size() - 1);
+    const double pagesLeft = double(last - newest) / perPage;
+    const int k = int(std::min<double>(slices, pagesLeft / minPagesPerSlice));
+    if (k < 2)
+        return {};
+    QList<quint64> bounds;
+    const quint64 step = (last - newest) / quint64(k);
+    for (int i = 1; i < k; ++i)
+        bounds.append(newest + step * quint64(i));
+    return bounds;
+}
 
 double ChannelTask::fraction() const
 {
-    const quint64 last = m_channel.lastMessageId.value_or(0);
+    const quint64 last = std::min(m_channel.lastMessageId.value_or(0), m_end);
     if (last <= m_lowId)
         return m_after > m_lowId ? 1.0 : 0.0;
     const double f =
@@ -815,7 +1017,7 @@ double ChannelTask::fraction() const
 
 QString ChannelTask::scope() const
 {
-    return u"channel:%1:messages"_s.arg(idText(m_channel.id));
+    return sliced() ? m_sliceScope : channelScope(m_channel.id);
 }
 
 void ChannelTask::fetchPage()
@@ -833,6 +1035,7 @@ void ChannelTask::fetchPage()
 void ChannelTask::abandon(const QString &why, bool unreadable)
 {
     m_finished = true;
+    m_abandoned = true;
     if (unreadable)
         m_run->markUnreadable(m_channel.id, why);
     m_run->channelDone(this);
@@ -858,6 +1061,18 @@ void ChannelTask::onPage(discord::Reply &&reply, const std::shared_ptr<MessagePa
         return m_run->fail(e);
     }
     m_page = std::move(*page);
+    m_reachedEnd = false;
+    if (m_end != maxId) {
+        // A slice stops at its last id; what lies beyond is the next slice's (read there, so
+        // a message exactly on the bound is stored once).
+        const auto beyond =
+            std::find_if(m_page.messages.begin(), m_page.messages.end(),
+                         [this](const PageMessage &m) { return m.record.id > m_end; });
+        if (beyond != m_page.messages.end()) {
+            m_page.messages.erase(beyond, m_page.messages.end());
+            m_reachedEnd = true;
+        }
+    }
     if (m_after == m_startAfter && !m_page.messages.isEmpty())
         m_lowId = std::max(m_startAfter, m_page.messages.first().record.id - 1);
     m_lists.clear();
@@ -999,8 +1214,14 @@ void ChannelTask::maybeWrite()
         return m_run->fail(r.error());
     if (m_run->stopping())
         return;
-    if (m_page.received >= messagePageSize) {
+    ++m_pagesRead;
+    if (m_page.received >= messagePageSize && !m_reachedEnd) {
         m_after = m_page.messages.last().record.id;
+        if (!sliced() && m_pagesRead == 1 && m_fresh && !m_verify) {
+            const QList<quint64> bounds = sliceBounds();
+            if (!bounds.isEmpty() && !m_run->splitChannel(this, bounds))
+                return;
+        }
         return fetchPage();
     }
     m_finished = true;
@@ -1013,13 +1234,13 @@ Result<void> ChannelTask::writePage()
     store::Repository &repo = run.repo();
     const quint64 guildId = run.options().guildId;
     const qint64 seenAt = run.nowMs();
-    const bool last = m_page.received < messagePageSize;
+    const bool last = m_page.received < messagePageSize || m_reachedEnd;
     const quint64 lo = m_after + 1;
     const quint64 hi = last || m_page.messages.isEmpty() ? maxId : m_page.messages.last().record.id;
     quint64 cursor = m_pagingState == u"verifying" ? m_after : m_cursor;
     if (!m_page.messages.isEmpty())
         cursor = std::max(cursor, m_page.messages.last().record.id);
-    if (last)
+    if (last && !sliced())
         cursor = std::max(cursor, m_channel.lastMessageId.value_or(0));
 
     qint64 removed = 0, deleted = 0;
@@ -1068,6 +1289,10 @@ Result<void> ChannelTask::writePage()
                     return gone.error();
                 removed = *gone;
             }
+        }
+        if (last && m_clearSlices) {
+            if (auto r = repo.deleteCheckpoints(guildId, slicePrefix(m_channel.id)); !r)
+                return r;
         }
         return repo.setCheckpoint(
             guildId,

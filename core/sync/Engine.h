@@ -22,8 +22,12 @@ struct Options
     int rescanDays = 14;         //!< incremental re-scan window (edits, deletions, reactions) ...
     int rescanMessages = 1000;   //!< ... and at least the newest N messages per channel
     int channelConcurrency = 16; //!< channels paged at once: 5/s buckets need ≥ 10 for 50/s
-    int connections = 8;         //!< HTTP connections of the client
-    int globalPerSecond = 50;    //!< the client's global budget (Discord's); 0 = none
+    //! At most this many slices of one long channel read at once on its first read: paging is
+    //! a chain of round trips (each `after` is the last id of the page before), so without
+    //! limits one long channel would otherwise be the whole run's tail. 1 = never split.
+    int channelSlices = 8;
+    int connections = 8;      //!< HTTP connections of the client
+    int globalPerSecond = 50; //!< the client's global budget (Discord's); 0 = none
 };
 
 //! Where a running sync stands; emitted at most about five times per second.

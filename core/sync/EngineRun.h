@@ -59,6 +59,11 @@ public:
     //! Marks a channel unreadable in the store after Discord refused it mid-sync.
     void markUnreadable(quint64 channelId, const QString &why);
     void channelDone(ChannelTask *task);
+    //! Splits the rest of a first read of `task`'s channel into slices read at once; `task`
+    //! becomes the first. Returns false (and changes nothing) when the store write fails.
+    bool splitChannel(ChannelTask *task, const QList<quint64> &bounds);
+    //! A store write failed: the error as the user should read it (a full disk says so).
+    Error storeError(const Error &error) const;
     qint64 nowMs() const;
 
 private:
@@ -76,6 +81,9 @@ private:
     bool replyFailed(const discord::Reply &reply, const QString &what);
     Result<void> touchSkipped();
     Result<void> collectMemberCounts();
+    //! A sliced channel whose slices are all read: its checkpoint becomes `done`.
+    Result<void> finishSliced(quint64 channelId);
+    void startTask(ChannelTask *task);
 
     Engine *m_engine;
     Options m_options;
@@ -104,6 +112,14 @@ private:
     QHash<QString, store::Checkpoint> m_checkpoints;
 
     // Messages
+    //! A channel read in slices: how many are still running, the newest id they stored.
+    struct SlicedChannel
+    {
+        int running = 0;
+        quint64 cursor = 0;
+        bool abandoned = false;
+    };
+    QHash<quint64, SlicedChannel> m_sliced;
     std::deque<quint64> m_queue;
     QList<ChannelTask *> m_active;
     QList<quint64> m_skipped;
@@ -126,6 +142,17 @@ class ChannelTask : public QObject
 public:
     ChannelTask(EngineRun *run, const ChannelInfo &channel, quint64 after, bool verify, bool fresh,
                 quint64 checkpointCursor, const QString &pagingState);
+
+    //! Makes this task read one slice: ids in (after, end], its checkpoint under `scope` with
+    //! the state `paging:<end>`; `weight` is its share of the channel for the ETA.
+    void setSlice(quint64 end, const QString &scope, double weight);
+    bool sliced() const { return !m_sliceScope.isEmpty(); }
+    bool abandoned() const { return m_abandoned; }
+    //! The checkpoint's cursor: the newest message id stored by this task (or its start).
+    quint64 cursor() const { return m_cursor; }
+    double weight() const { return m_weight; }
+    //! A first read of this channel also deletes slice checkpoints left by an earlier run.
+    void setClearSlices(bool clear) { m_clearSlices = clear; }
 
     quint64 channelId() const { return m_channel.id; }
     void start(qint64 nowElapsedMs)
@@ -159,6 +186,8 @@ private:
     Result<void> writePage();
     void abandon(const QString &why, bool unreadable);
     QString scope() const;
+    //! After the first page of a long first read: the id bounds of slices to read at once.
+    QList<quint64> sliceBounds() const;
 
     EngineRun *m_run;
     store::ChannelRecord m_channel;
@@ -170,6 +199,13 @@ private:
     quint64 m_startAfter = 0;
     quint64 m_lowId = 0; //!< where the channel's ids start for fraction(): the first id read
     qint64 m_startedMs = 0;
+    quint64 m_end;        //!< the slice's last id (maxId: the channel's end)
+    QString m_sliceScope; //!< empty when the task reads the whole rest of the channel
+    double m_weight = 1.0;
+    bool m_clearSlices = false;
+    bool m_abandoned = false;
+    bool m_reachedEnd = false; //!< the page went past m_end: the slice is complete
+    int m_pagesRead = 0;
 
     // The page in flight
     MessagePage m_page;

@@ -15,11 +15,14 @@
 #include "discord/Client.h"
 #include "store/CanonicalDump.h"
 #include "store/Queries.h"
+#include "store/Repository.h"
 #include "sync/Engine.h"
+#include "sync/SyncRuns.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -113,6 +116,9 @@ private Q_SLOTS:
     void unchangedGuildCostsRequestsPerChannel();
     void faultsGiveTheSameResult();
     void cancelStopsAndResumes();
+    void longChannelIsReadInSlices_data();
+    void longChannelIsReadInSlices();
+    void killedRunIsMarkedInterrupted();
     void revokedChannelIsReportedAndSkipped();
     void fullResyncVerifiesEverything();
     void badInput_data();
@@ -396,6 +402,167 @@ void tst_SyncEngine::cancelStopsAndResumes()
     QVERIFY2(got == expected, test::dumpDifference(got, expected).constData());
 }
 
+void tst_SyncEngine::longChannelIsReadInSlices_data()
+{
+    QTest::addColumn<int>("cancelAfter"); // messages stored before cancelling; 0 = never
+    QTest::newRow("uninterrupted") << 0;
+    QTest::newRow("cancelled early") << 1200;
+    QTest::newRow("cancelled late") << 5000;
+}
+
+void tst_SyncEngine::longChannelIsReadInSlices()
+{
+    QFETCH(int, cancelAfter);
+    // One channel of 6,600 messages: after its first page the engine splits the rest into 8
+    // slices (the first page's id span says 65 pages are left, 8 per slice at least).
+    test::SnapshotBuilder builder;
+    builder.addBot();
+    const quint64 alice = builder.addMember(u"alice"_s);
+    const quint64 bob = builder.addMember(u"bob"_s);
+    const quint64 channel = builder.addChannel(u"long"_s);
+    builder.addMessage(builder.addChannel(u"short"_s), bob, u"hello"_s);
+    QList<quint64> ids;
+    for (int i = 0; i < 6600; ++i)
+        ids.append(builder.addMessage(channel, i % 3 ? alice : bob, u"m%1"_s.arg(i)));
+    // The engine's split, worked out the same way: the first page's span, the last id.
+    const quint64 first = ids[0], newest = ids[99], last = ids.last();
+    const double perPage = double(newest - first) * 100 / 99.0;
+    const int k = int(std::min<double>(8, double(last - newest) / perPage / 8));
+    QCOMPARE(k, 8);
+    const quint64 step = (last - newest) / quint64(k);
+    QList<quint64> bounds;
+    for (int i = 1; i < k; ++i)
+        bounds.append(newest + step * quint64(i));
+
+    EmulatorFixture emulator;
+    QVERIFY(emulator.start(builder));
+    // Messages exactly on each slice's last id and just past it, with reactions: each must be
+    // stored once, by the slice it belongs to.
+    qint64 messagesThere = 6600 + 1;
+    emulator.server().withSnapshot([&](emulator::Snapshot &s) {
+        for (quint64 bound : std::as_const(bounds)) {
+            for (quint64 id : {bound, bound + 1}) {
+                if (std::binary_search(ids.cbegin(), ids.cend(), id))
+                    continue;
+                const std::string json =
+                    R"({"id": ")" + snowflake::toString(id).toStdString() + R"(", "author_id": ")" +
+                    snowflake::toString(alice).toStdString() + R"(", "content": "edge"})";
+                QVERIFY(s.addMessage(channel, json).ok());
+                ++messagesThere;
+            }
+            QVERIFY(s.setReaction(channel, bound, "👍", bob, false, true).ok());
+            QVERIFY(s.setReaction(channel, bound + 1, "👍", alice, true, true).ok());
+        }
+    });
+
+    StoreTestDatabase tmp(store::Backend::Sqlite);
+    auto options = test::fastSyncOptions(builder.guildId());
+    options.channelConcurrency = 2;
+    if (cancelAfter > 0)
+        options.globalPerSecond = 40; // about two seconds: progress comes five times a second
+    bool asked = false;
+    auto first_ = test::runSync(tmp.location(), emulator.apiUrl({}), emulator.token(), options,
+                                60000, [&](sync::Engine &engine, const sync::Progress &p) {
+                                    if (cancelAfter > 0 && !asked && p.messages >= cancelAfter) {
+                                        asked = true;
+                                        engine.cancel();
+                                    }
+                                });
+    QVERIFY2(first_.result.ok(), qPrintable(test::errorOf(first_.result)));
+    const QString slices = u"channel:%1:slice:"_s.arg(snowflake::toString(channel));
+    if (cancelAfter > 0) {
+        QVERIFY(asked);
+        QVERIFY(first_.result->cancelled);
+        auto db = tmp.open();
+        QVERIFY((*db)->integrityCheck().ok());
+        // Stopped inside the sliced read: the plan and one cursor per slice are stored.
+        QCOMPARE(count(**db, u"SELECT COUNT(*) FROM sync_checkpoints WHERE scope LIKE ?"_s,
+                       QVariantList{QString(slices + u'%')}),
+                 qint64(k));
+        QCOMPARE(count(**db,
+                       u"SELECT COUNT(*) FROM sync_checkpoints WHERE scope = ? AND "
+                       u"state = 'sliced'"_s,
+                       QVariantList{u"channel:%1:messages"_s.arg(snowflake::toString(channel))}),
+                 qint64(1));
+        const qint64 stored = count(**db, u"SELECT COUNT(*) FROM messages"_s);
+        QVERIFY(stored >= cancelAfter);
+        QVERIFY(stored < messagesThere);
+        auto second = test::runSync(tmp.location(), emulator.apiUrl({}), emulator.token(),
+                                    test::fastSyncOptions(builder.guildId()));
+        QVERIFY2(second.result.ok(), qPrintable(test::errorOf(second.result)));
+        QVERIFY(!second.result->cancelled);
+    } else {
+        QVERIFY(!first_.result->cancelled);
+        // Each slice costs at most one page more than reading in one chain.
+        const qint64 pages = (messagesThere + 99) / 100 + 1;
+        QVERIFY2(first_.result->requests <= pages + k + 10 + 4 * (k - 1),
+                 qPrintable(QString::number(first_.result->requests)));
+    }
+    auto db = tmp.open();
+    QCOMPARE(count(**db, u"SELECT COUNT(*) FROM messages"_s), messagesThere);
+    QCOMPARE(count(**db, u"SELECT COUNT(*) FROM sync_checkpoints WHERE scope LIKE ?"_s,
+                   QVariantList{QString(slices + u'%')}),
+             qint64(0));
+    QString error;
+    const QByteArray expected = referenceDump(emulator, error);
+    QVERIFY2(!expected.isEmpty(), qPrintable(error));
+    const QByteArray got = dumpOf(tmp, builder.guildId());
+    QVERIFY2(got == expected, test::dumpDifference(got, expected).constData());
+}
+
+void tst_SyncEngine::killedRunIsMarkedInterrupted()
+{
+    test::SyncTestGuildIds g;
+    const test::SnapshotBuilder builder = test::syncTestGuild(&g);
+    EmulatorFixture emulator;
+    QVERIFY(emulator.start(builder));
+    StoreTestDatabase tmp(store::Backend::Sqlite);
+    {
+        // What a killed sync leaves: its row 'running', owned by a process that is gone (a pid
+        // beyond pid_max), and a checkpoint it wrote before it died.
+        auto db = tmp.open();
+        QVERIFY(db.ok());
+        store::Repository repo(**db);
+        QVERIFY(repo.startSyncRun(builder.guildId(), 1000,
+                                  QStringLiteral(R"({"pid": 999999999, "host": "%1"})")
+                                      .arg(QSysInfo::machineHostName()))
+                    .ok());
+        QVERIFY(repo.setCheckpoint(builder.guildId(),
+                                   store::Checkpoint{u"members"_s, u"5"_s, u"paging:1000"_s, 4000})
+                    .ok());
+        // And one still running in this very process: it must be left alone.
+        QJsonObject owner;
+        sync::RunOwner::current().writeTo(owner);
+        QVERIFY(repo.startSyncRun(
+                        builder.guildId(), 2000,
+                        QString::fromUtf8(QJsonDocument(owner).toJson(QJsonDocument::Compact)))
+                    .ok());
+    }
+    auto run = test::runSync(tmp.location(), emulator.apiUrl({}), emulator.token(),
+                             test::fastSyncOptions(builder.guildId()));
+    QVERIFY2(run.result.ok(), qPrintable(test::errorOf(run.result)));
+    auto db = tmp.open();
+    store::Repository repo(**db);
+    auto runs = repo.recentSyncRuns(builder.guildId(), 10);
+    QVERIFY(runs.ok());
+    QCOMPARE(runs->size(), 3);
+    QCOMPARE(runs->at(0).status, u"ok"_s);
+    QCOMPARE(runs->at(1).status, u"running"_s); // alive: this process
+    QCOMPARE(runs->at(2).status, u"failed"_s);
+    const QJsonObject stats = QJsonDocument::fromJson(runs->at(2).statsJson.toUtf8()).object();
+    QVERIFY(stats.value("interrupted"_L1).toBool());
+    QCOMPARE(stats.value("interrupted_at"_L1).toInteger(), qint64(4000));
+    QCOMPARE(stats.value("resumed_by"_L1).toInteger(), runs->at(0).id);
+    QCOMPARE(runs->at(2).finishedAt.value_or(0), qint64(4000));
+    auto notes = sync::runNotes(repo, builder.guildId());
+    QVERIFY(notes.ok());
+    QCOMPARE(notes->size(), 2);
+    QVERIFY2(notes->at(0).contains(u"was interrupted at 1970-01-01T00:00:04Z, resumed by the "
+                                   u"next sync"_s),
+             qPrintable(notes->at(0)));
+    QVERIFY2(notes->at(1).contains(u"is running (pid"_s), qPrintable(notes->at(1)));
+}
+
 void tst_SyncEngine::revokedChannelIsReportedAndSkipped()
 {
     test::SyncTestGuildIds g;
@@ -563,12 +730,27 @@ void tst_SyncEngine::rateLimitsAreKept()
     qInfo("%lld requests, %lld 429s, %lld ms", run.result->requests, run.result->rateLimited,
           run.result->elapsedMs);
     QVERIFY(run.result->rateLimited <= 5);
+    // The emulator counts each 429 against its bucket (hash:major), whatever its scope: the
+    // counts add up to the scopes' totals, and no bucket got more than one or two.
+    const QJsonObject stats = QJsonDocument::fromJson(emulator.server().statsJson()).object();
+    const QJsonObject scopes = stats.value("rate_limited"_L1).toObject();
+    const QJsonObject byBucket = stats.value("rate_limited_by_bucket"_L1).toObject();
+    qint64 sum = 0;
+    for (auto it = byBucket.constBegin(); it != byBucket.constEnd(); ++it) {
+        QVERIFY2(it.key().contains(u':'), qPrintable(it.key()));
+        sum += it.value().toInteger();
+    }
+    QCOMPARE(sum, scopes.value("user"_L1).toInteger() + scopes.value("global"_L1).toInteger() +
+                      scopes.value("shared"_L1).toInteger());
+    QCOMPARE(sum, run.result->rateLimited);
+    qInfo("429s: at most %lld in one bucket, %lld buckets with any",
+          stats.value("rate_limited_max_per_bucket"_L1).toInteger(), qint64(byBucket.size()));
+    QVERIFY(stats.value("rate_limited_max_per_bucket"_L1).toInteger() <= 2);
     QString error;
     const QByteArray expected = referenceDump(emulator, error);
     const QByteArray got = dumpOf(tmp, builder.guildId());
     QVERIFY2(got == expected, test::dumpDifference(got, expected).constData());
 }
-
 
 // The client's scheduler: when a connection frees up, the bucket with the most requests
 // waiting goes first (a sync's busiest channel is its critical path), and shorter queues still
