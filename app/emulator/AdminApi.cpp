@@ -140,6 +140,18 @@ QByteArray AdminApi::statsJson() const
     out.append("},\"rate_limited\":{\"user\":").append(QByteArray::number(s.limitedUser));
     out.append(",\"global\":").append(QByteArray::number(s.limitedGlobal));
     out.append(",\"shared\":").append(QByteArray::number(s.limitedShared)).append('}');
+    // Per bucket (hash:major), every scope: whether a client kept to one 429 per bucket.
+    out.append(",\"rate_limited_by_bucket\":{");
+    first = true;
+    qint64 maxPerBucket = 0;
+    const QHash<QByteArray, qint64> &byBucket = m_state.limiter.limitedByBucket();
+    for (auto it = byBucket.cbegin(); it != byBucket.cend(); ++it) {
+        out.append(first ? "\"" : ",\"").append(it.key()).append("\":");
+        out.append(QByteArray::number(it.value()));
+        maxPerBucket = std::max(maxPerBucket, it.value());
+        first = false;
+    }
+    out.append("},\"rate_limited_max_per_bucket\":").append(QByteArray::number(maxPerBucket));
     out.append(",\"banned_responses\":").append(QByteArray::number(s.banned));
     out.append(",\"faults\":{");
     first = true;
@@ -361,6 +373,7 @@ HttpResponse AdminApi::handle(const HttpRequest &request, QByteArrayView path)
         if (method != "POST")
             return wrongMethod();
         m_state.stats = Stats{};
+        m_state.limiter.resetLimitedCounts();
         return reply::noContent();
     }
     if (is({"limits", "reset"})) {

@@ -226,6 +226,11 @@ int RateLimiter::invalidCount()
     return m_invalid.count;
 }
 
+void RateLimiter::recordLimited(const QByteArray &group, quint64 major)
+{
+    ++m_limitedByBucket[bucketHash(group) + ':' + QByteArray::number(major)];
+}
+
 void RateLimiter::reset()
 {
     m_windows.clear();

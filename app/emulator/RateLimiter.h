@@ -94,6 +94,13 @@ public:
     int invalidCount();
     qint64 invalidTotal() const { return m_invalidTotal; }
 
+    //! Counts a 429 (any scope) against the request's bucket: "at most one 429 per bucket" is
+    //! checked per (route group's bucket hash, major parameter), as Discord keys its buckets.
+    void recordLimited(const QByteArray &group, quint64 major);
+    //! 429s by "bucket hash:major parameter" since the start or resetLimitedCounts().
+    const QHash<QByteArray, qint64> &limitedByBucket() const { return m_limitedByBucket; }
+    void resetLimitedCounts() { m_limitedByBucket.clear(); }
+
     //! Forgets every window (buckets, global, sub-limits, invalid requests).
     void reset();
 
@@ -125,6 +132,7 @@ private:
     qint64 m_invalidWindowNs = qint64(600) * 1000000000;
     Window m_invalid;
     qint64 m_invalidTotal = 0;
+    QHash<QByteArray, qint64> m_limitedByBucket;
 };
 
 } // namespace gavel::emulator

@@ -356,9 +356,11 @@ HttpResponse Server::handle(const HttpRequest &request)
         verdict.scope = LimitScope::Global;
         r = rateLimited(global, global.retryAfter);
         ++st.stats.limitedGlobal;
+        st.limiter.recordLimited(match.group, match.major);
         st.limiter.recordInvalid();
     } else if (verdict = st.limiter.take(match.group, match.major); verdict.limited) {
         r = rateLimited(verdict, verdict.retryAfter);
+        st.limiter.recordLimited(match.group, match.major);
         if (verdict.scope == LimitScope::Shared) {
             ++st.stats.limitedShared; // shared limits do not count as invalid requests
         } else {

@@ -73,6 +73,7 @@ struct StatsDelta
 {
     qint64 requests = 0, messagesGroup = 0, reactionsGroup = 0;
     qint64 limitedGlobal = 0, limitedUser = 0, limitedShared = 0;
+    qint64 maxPerBucket = 0, bucketsLimited = 0; //!< 429s of the worst bucket; buckets with any
 
     static StatsDelta of(const QJsonObject &stats)
     {
@@ -85,20 +86,25 @@ struct StatsDelta
         d.limitedGlobal = limited.value(u"global"_s).toInteger();
         d.limitedUser = limited.value(u"user"_s).toInteger();
         d.limitedShared = limited.value(u"shared"_s).toInteger();
+        d.maxPerBucket = stats.value(u"rate_limited_max_per_bucket"_s).toInteger();
+        d.bucketsLimited = stats.value(u"rate_limited_by_bucket"_s).toObject().size();
         return d;
     }
     qint64 limited() const { return limitedGlobal + limitedUser + limitedShared; }
     QString describe() const
     {
         return u"%1 requests (messages %2, reactions %3, other %4); 429s: %5 (global %6, "
-               "bucket %7, shared %8)"_s.arg(requests)
+               "bucket %7, shared %8); at most %9 in one bucket (%10 buckets had any)"_s
+                   .arg(requests)
                    .arg(messagesGroup)
                    .arg(reactionsGroup)
                    .arg(requests - messagesGroup - reactionsGroup)
                    .arg(limited())
                    .arg(limitedGlobal)
                    .arg(limitedUser)
-                   .arg(limitedShared);
+                   .arg(limitedShared)
+                   .arg(maxPerBucket)
+                   .arg(bucketsLimited);
     }
 };
 
