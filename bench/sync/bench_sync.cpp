@@ -201,9 +201,12 @@ int main(int argc, char **argv)
     const QCommandLineOption dbOpt(u"db"_s, u"SQLite file to write (default: a temporary one)."_s,
                                    u"FILE"_s);
     const QCommandLineOption concurrencyOpt(u"concurrency"_s, u"Channels paged at once."_s, u"N"_s);
+    const QCommandLineOption slicesOpt(
+        u"channel-slices"_s, u"Slices of one long channel read at once (1 = none)."_s, u"N"_s);
     const QCommandLineOption connectionsOpt(u"connections"_s, u"HTTP connections."_s, u"N"_s);
     parser.addOptions({snapshotOpt, gavelOpt, globalOpt, bucketOpt, scaleOpt, noLimitsOpt,
-                       clientOpt, incrementalOpt, dbOpt, concurrencyOpt, connectionsOpt});
+                       clientOpt, incrementalOpt, dbOpt, concurrencyOpt, connectionsOpt,
+                       slicesOpt});
     parser.process(app);
 
     const QString client = parser.value(clientOpt);
@@ -269,6 +272,8 @@ int main(int argc, char **argv)
     options.guildId = guildId;
     // The client keeps the server's global budget itself (Discord announces none in advance).
     options.globalPerSecond = limitsOff ? 0 : globalRate;
+    if (parser.isSet(slicesOpt))
+        options.channelSlices = parser.value(slicesOpt).toInt();
     if (parser.isSet(concurrencyOpt))
         options.channelConcurrency = parser.value(concurrencyOpt).toInt();
     if (parser.isSet(connectionsOpt))
