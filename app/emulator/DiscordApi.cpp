@@ -97,6 +97,7 @@ DiscordApi::DiscordApi(ServerState &state)
     m_routes = {
         {"GET", {"users", "@me"}, "users_me", &A::getMe},
         {"GET", {"users", "@me", "guilds"}, "users_me_guilds", &A::getMyGuilds},
+        {"GET", {"applications", "@me"}, "application", &A::getMyApplication},
         {"GET", {"guilds", "*"}, "guild", &A::getGuild},
         {"GET", {"guilds", "*", "channels"}, "guild_channels", &A::getChannels},
         {"GET", {"guilds", "*", "roles"}, "guild_roles", &A::getRoles},
@@ -131,23 +132,15 @@ DiscordApi::DiscordApi(ServerState &state)
 
 QStringList DiscordApi::groups()
 {
-    return {QStringLiteral("users_me"),
-            QStringLiteral("users_me_guilds"),
-            QStringLiteral("guild"),
-            QStringLiteral("guild_channels"),
-            QStringLiteral("guild_roles"),
-            QStringLiteral("guild_emojis"),
-            QStringLiteral("guild_members"),
-            QStringLiteral("guild_member"),
-            QStringLiteral("guild_member_update"),
-            QStringLiteral("member_roles"),
-            QStringLiteral("guild_active_threads"),
-            QStringLiteral("audit_log"),
-            QStringLiteral("channel"),
-            QStringLiteral("messages"),
-            QStringLiteral("message"),
-            QStringLiteral("reactions"),
-            QStringLiteral("archived_threads"),
+    return {QStringLiteral("users_me"),       QStringLiteral("users_me_guilds"),
+            QStringLiteral("application"),    QStringLiteral("guild"),
+            QStringLiteral("guild_channels"), QStringLiteral("guild_roles"),
+            QStringLiteral("guild_emojis"),   QStringLiteral("guild_members"),
+            QStringLiteral("guild_member"),   QStringLiteral("guild_member_update"),
+            QStringLiteral("member_roles"),   QStringLiteral("guild_active_threads"),
+            QStringLiteral("audit_log"),      QStringLiteral("channel"),
+            QStringLiteral("messages"),       QStringLiteral("message"),
+            QStringLiteral("reactions"),      QStringLiteral("archived_threads"),
             QStringLiteral("unknown")};
 }
 
@@ -171,7 +164,7 @@ DiscordApi::Match DiscordApi::match(QByteArrayView method, QByteArrayView path) 
         if (!ok)
             continue;
         m.group = route.group;
-        m.major = route.pattern[0] == "users" ? 0 : pathId(params[0]).value_or(0);
+        m.major = route.pattern[0] == "users" || params.empty() ? 0 : pathId(params[0]).value_or(0);
         if (route.method == method) {
             m.route = &route;
             m.wrongMethod = false;
@@ -330,6 +323,66 @@ HttpResponse DiscordApi::getMyGuilds(const Call &c)
                                                   : json::bytes(presence));
     }
     return reply::json(200, '[' + out.toJson() + ']');
+}
+
+HttpResponse DiscordApi::getMyApplication(const Call &)
+{
+    // The bot's application (PrivateApplicationResponse). Its id is the bot user's, as for
+    // every application created since 2020; `flags` carries the privileged intents the
+    // emulator grants, with the "limited" bits an application in fewer than 100 guilds gets.
+    constexpr quint64 membersLimited = quint64(1) << 15;
+    constexpr quint64 messageContentLimited = quint64(1) << 19;
+    const Snapshot &s = m_state.snapshot;
+    const auto userJson = [&s](quint64 id) -> QByteArray {
+        const QByteArray *user = s.user(id);
+        auto object = user ? json::Object::parse(json::view(*user)) : std::nullopt;
+        if (!object)
+            return {};
+        for (const auto &[key, value] : {std::pair{"avatar", "null"},
+                                         {"discriminator", "\"0\""},
+                                         {"public_flags", "0"},
+                                         {"flags", "0"},
+                                         {"global_name", "null"},
+                                         {"primary_guild", "null"}})
+            object->setIfMissing(key, value);
+        return object->toJson();
+    };
+    const QByteArray bot = userJson(m_state.botUserId);
+    if (bot.isEmpty())
+        return reply::error(404, 10002, "Unknown Application");
+    QByteArray owner = userJson(s.ownerId());
+    if (owner.isEmpty())
+        owner = bot;
+    auto botObject = json::Object::parse(json::view(bot));
+    const std::string_view name = botObject ? botObject->value("username") : std::string_view();
+    quint64 flags = 0;
+    if (m_state.options.membersIntent)
+        flags |= membersLimited;
+    if (m_state.options.messageContentIntent)
+        flags |= messageContentLimited;
+    json::Object out;
+    out.set("id", json::id(m_state.botUserId));
+    out.set("name", name.empty() ? QByteArrayLiteral("\"Gavel emulator\"") : json::bytes(name));
+    out.set("icon", "null");
+    out.set("description", "\"\"");
+    out.set("type", "null");
+    out.set("bot", bot);
+    out.set("bot_public", "false");
+    out.set("bot_require_code_grant", "false");
+    out.set("verify_key", QByteArray('"' + QByteArray(64, '0') + '"'));
+    out.set("flags", QByteArray::number(flags));
+    out.set("flags_new", json::string(json::view(QByteArray::number(flags))));
+    out.set("redirect_uris", "[]");
+    out.set("interactions_endpoint_url", "null");
+    out.set("role_connections_verification_url", "null");
+    out.set("owner", owner);
+    out.set("approximate_guild_count", "1");
+    out.set("approximate_user_install_count", "0");
+    out.set("approximate_user_authorization_count", "0");
+    out.set("explicit_content_filter", "0");
+    out.set("team", "null");
+    out.set("eligible_oauth2_scopes", "[\"bot\"]");
+    return reply::json(200, out.toJson());
 }
 
 // ---- guild --------------------------------------------------------------------------------

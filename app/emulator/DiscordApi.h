@@ -52,6 +52,7 @@ private:
     // Handlers (one per route)
     HttpResponse getMe(const Call &c);
     HttpResponse getMyGuilds(const Call &c);
+    HttpResponse getMyApplication(const Call &c);
     HttpResponse getGuild(const Call &c);
     HttpResponse getChannels(const Call &c);
     HttpResponse getRoles(const Call &c);

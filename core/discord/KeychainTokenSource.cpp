@@ -1,7 +1,12 @@
 #include "discord/KeychainTokenSource.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
@@ -278,15 +283,85 @@ Result<void> KeychainTokenSource::remove(quint64 guildId, int timeoutMs)
         u"Unlock the keychain and allow Gavel to change it, then try again."_s};
 }
 
+TokenFile::TokenFile(quint64 guildId)
+    : m_guildId(guildId)
+{}
+
+QString TokenFile::pathFor(quint64 guildId)
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+        .filePath(u"tokens/bot-token-"_s + QString::number(guildId));
+}
+
+bool TokenFile::exists() const
+{
+    return QFile::exists(pathFor(m_guildId));
+}
+
+QString TokenFile::describe() const
+{
+    return u"the plain token file %1"_s.arg(pathFor(m_guildId));
+}
+
+Result<Token> TokenFile::token() const
+{
+    QFile file(pathFor(m_guildId));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Error{u"Cannot read %1: %2."_s.arg(describe(), file.errorString()),
+                     u"Store the token again (Guild → Bot Tokens…), or remove the file."_s};
+    }
+    Token token(file.readAll());
+    if (const Result<void> valid = token.validate(describe()); !valid)
+        return valid.error();
+    return token;
+}
+
+Result<void> TokenFile::store(quint64 guildId, const QString &token)
+{
+    const Token parsed(token.toUtf8());
+    if (const Result<void> valid = parsed.validate(u"the token to store"_s); !valid)
+        return valid;
+    QString text = token.trimmed();
+    if (text.startsWith(u"Bot "_s, Qt::CaseInsensitive))
+        text = text.sliced(4).trimmed();
+    const QString path = pathFor(guildId);
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        return Error{u"Cannot create the folder %1 for the token file."_s.arg(folder),
+                     u"Check its permissions and free space."_s};
+    }
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QSaveFile file(path);
+    // Owner-only before the secret is written, so no other account can open it in between.
+    if (!file.open(QIODevice::WriteOnly) ||
+        !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner) ||
+        file.write(text.toUtf8()) < 0 || !file.commit()) {
+        return Error{u"Cannot write the token file %1: %2."_s.arg(path, file.errorString()),
+                     u"Check the folder's permissions and free space."_s};
+    }
+    return {};
+}
+
+Result<void> TokenFile::remove(quint64 guildId)
+{
+    QFile file(pathFor(guildId));
+    if (!file.exists() || file.remove())
+        return {};
+    return Error{u"Cannot delete the token file %1: %2."_s.arg(file.fileName(), file.errorString()),
+                 u"Delete it by hand."_s};
+}
+
 GuildTokenSource::GuildTokenSource(quint64 guildId, QString envVariable, int keychainTimeoutMs)
     : m_keychain(guildId, keychainTimeoutMs)
+    , m_file(guildId)
     , m_env(envVariable)
     , m_envVariable(std::move(envVariable))
 {}
 
 QString GuildTokenSource::describe() const
 {
-    return m_keychain.describe() + u", else "_s + m_env.describe();
+    return m_keychain.describe() + u", else "_s + m_file.describe() + u", else "_s +
+           m_env.describe();
 }
 
 Result<Token> GuildTokenSource::token() const
@@ -298,6 +373,9 @@ Result<Token> GuildTokenSource::token() const
     // silently using another token would hide the problem.
     if (found.status == KeychainTokenSource::Status::Failed)
         return found.error;
+    // The plain file exists only when the user chose it, so it comes before the variable.
+    if (m_file.exists())
+        return m_file.token();
     Result<Token> fromEnv = m_env.token();
     if (fromEnv)
         return fromEnv;

@@ -54,9 +54,36 @@ private:
 };
 
 /*!
- * What `gavel sync` and the GUI use: the keychain entry for the guild, else the environment
- * variable named by --token-env. A keychain that is missing or has no entry falls through to
- * the variable; when neither has a token the error names both places.
+ * The bot token of one guild in a plain file, <config>/tokens/bot-token-<guild id> (mode 0600):
+ * the fallback a user chooses explicitly, after a warning, when no system keychain exists.
+ * Nothing else ever writes it.
+ */
+class TokenFile final : public TokenSource
+{
+public:
+    explicit TokenFile(quint64 guildId);
+
+    //! Where the file of a guild lives (QStandardPaths::AppConfigLocation/tokens).
+    static QString pathFor(quint64 guildId);
+    bool exists() const;
+
+    Result<Token> token() const override;
+    QString describe() const override;
+
+    //! Writes (or replaces) the file, readable by its owner only.
+    static Result<void> store(quint64 guildId, const QString &token);
+    //! Deletes the file; a file that is not there is not an error.
+    static Result<void> remove(quint64 guildId);
+
+private:
+    quint64 m_guildId;
+};
+
+/*!
+ * What `gavel sync` and the GUI use: the keychain entry for the guild, else the plain token
+ * file when the user chose that fallback, else the environment variable named by --token-env.
+ * A keychain that is missing or has no entry falls through to the file and the variable; when
+ * none has a token the error names the keychain and the variable.
  */
 class GuildTokenSource final : public TokenSource
 {
@@ -70,6 +97,7 @@ public:
 
 private:
     KeychainTokenSource m_keychain;
+    TokenFile m_file;
     EnvTokenSource m_env;
     QString m_envVariable;
 };
