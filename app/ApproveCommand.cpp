@@ -22,7 +22,8 @@ int runDecision(const QStringList &args, bool approve)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         approve ? u"Approves a proposal. The proposer cannot approve their own."_s
-                : u"Rejects a proposal; any rejection blocks it for good."_s);
+                : u"Rejects a proposal; any rejection blocks it for good. Run by the proposer, "
+                  u"it withdraws the proposal (until a push starts)."_s);
     parser.addOptions({
         {u"db"_s, u"The database: a SQLite file or a postgresql:// URL."_s, u"DB"_s},
         {u"proposal"_s, u"The proposal id."_s, u"ID"_s},
@@ -48,6 +49,11 @@ int runDecision(const QStringList &args, bool approve)
     if (!status) {
         printError(command, status.error().text());
         return ExitFailure;
+    }
+    if (status->state == u"withdrawn") {
+        out() << "proposal " << id << " withdrawn by its proposer " << parser.value(u"by"_s)
+              << Qt::endl;
+        return ExitOk;
     }
     out() << "proposal " << id << ' ' << (approve ? "approved" : "rejected") << " by "
           << parser.value(u"by"_s) << "; " << status->approvals << " of " << status->required

@@ -157,6 +157,10 @@ int runProposals(const QStringList &args)
             o.insert(u"stale"_s, s->stale);
             o.insert(u"changed_data"_s, QJsonArray::fromStringList(s->changedData));
             o.insert(u"why_not_pushable"_s, s->pushRefusal);
+            if (!s->tampering.isEmpty())
+                o.insert(u"tampering"_s, QJsonArray::fromStringList(s->tampering));
+            if (!s->ignoredDecisions.isEmpty())
+                o.insert(u"ignored_decisions"_s, QJsonArray::fromStringList(s->ignoredDecisions));
             out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
             continue;
         }

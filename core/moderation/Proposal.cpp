@@ -59,6 +59,12 @@ QString compact(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+QString sha256Hex(const QString &text)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
 QJsonObject parseObject(const QString &text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).object();
@@ -80,7 +86,8 @@ Proposal readProposal(const QSqlQuery &q)
     p.id = sql::toInteger(q.value(0));
     p.guildId = sql::toId(q.value(1));
     p.title = sql::toText(q.value(2));
-    const QJsonObject plan = parseObject(sql::toText(q.value(3)));
+    p.planText = sql::toText(q.value(3));
+    const QJsonObject plan = parseObject(p.planText);
     for (const QJsonValue &c : plan.value(u"changes"_s).toArray())
         p.changes.push_back(Change::fromJson(c.toObject()));
     p.roles = RoleConfig::fromJson(plan.value(u"roles"_s).toObject());
@@ -139,6 +146,29 @@ Result<QString> roleName(store::Database &db, quint64 guildId, quint64 roleId)
     if (!name)
         return name.error();
     return sql::toText(*name);
+}
+
+// The proposer takes back a proposal nobody has started to push (in the caller's transaction).
+Result<void> withdraw(store::Database &db, const Proposal &p, const QString &proposer,
+                      const QString &note, qint64 now)
+{
+    if (p.storedState != u"open")
+        return Error{u"proposal %1 is %2; only a proposal not yet rejected or pushed can be "
+                     u"withdrawn"_s.arg(p.id)
+                         .arg(p.storedState),
+                     {}};
+    auto updated =
+        db.exec(u"UPDATE proposals SET state = 'withdrawn' WHERE id = ? AND state = 'open'"_s,
+                {sql::integer(p.id)});
+    if (!updated)
+        return updated.error();
+    QJsonObject payload{{u"proposer"_s, proposer}};
+    if (!note.isEmpty())
+        payload.insert(u"note"_s, note);
+    auto audited = appendAudit(db, proposer, u"withdraw"_s, p.id, payload, now);
+    if (!audited)
+        return audited.error();
+    return {};
 }
 
 } // namespace
@@ -513,13 +543,11 @@ Result<Proposal> createProposal(store::Database &db, const ProposalDraft &draft,
         if (!id)
             return id.error();
         p.id = sql::toInteger(*id);
+        p.planText = compact(plan);
         QJsonObject payload = proposalJson(p);
         payload.remove(u"changes"_s);
         payload.insert(u"changes"_s, int(p.changes.size()));
-        payload.insert(u"plan_sha256"_s,
-                       QString::fromLatin1(QCryptographicHash::hash(compact(plan).toUtf8(),
-                                                                    QCryptographicHash::Sha256)
-                                               .toHex()));
+        payload.insert(u"plan_sha256"_s, sha256Hex(p.planText));
         auto audited = appendAudit(db, p.proposer, u"proposal"_s, p.id, payload, now);
         if (!audited)
             return audited.error();
@@ -558,9 +586,74 @@ Result<QList<Proposal>> listProposals(store::Database &db, std::optional<quint64
     return list;
 }
 
+Result<QStringList> auditMismatches(store::Database &db, const Proposal &p)
+{
+    auto entries = auditEntries(db, p.id);
+    if (!entries)
+        return entries.error();
+    // The first record only: later rows can be appended by anyone who may write the log, the
+    // first was written in the transaction that created the proposal.
+    const auto record = std::find_if(entries->cbegin(), entries->cend(),
+                                     [](const AuditEntry &e) { return e.kind == u"proposal"; });
+    if (record == entries->cend())
+        return QStringList{u"there is no audit record of its creation"_s};
+    QStringList mismatches;
+    if (chainHash(*record) != record->hash)
+        mismatches.append(u"its audit record (row %1) fails its own hash"_s.arg(record->seq));
+    const QJsonObject recorded = record->payloadObject();
+    if (recorded.value(u"plan_sha256"_s).toString() != sha256Hex(p.planText))
+        mismatches.append(
+            u"the plan (plan_json) is not the one proposed: SHA-256 %1, recorded %2"_s.arg(
+                sha256Hex(p.planText).left(16),
+                recorded.value(u"plan_sha256"_s).toString().left(16)));
+    if (recorded.value(u"proposer"_s).toString() != p.proposer)
+        mismatches.append(u"proposer %1, recorded %2"_s.arg(
+            p.proposer, recorded.value(u"proposer"_s).toString()));
+    const QJsonObject now = proposalJson(p);
+    static const QStringList fields = {u"guild_id"_s,       u"title"_s,           u"created_at"_s,
+                                       u"expires_at"_s,     u"window_from"_s,     u"window_until"_s,
+                                       u"approvals_rule"_s, u"roles"_s,           u"policy"_s,
+                                       u"evidence"_s,       u"data_fingerprint"_s};
+    for (const QString &field : fields) {
+        if (now.value(field) != recorded.value(field))
+            mismatches.append(u"%1 changed since it was proposed"_s.arg(field));
+    }
+    return mismatches;
+}
+
 Result<ProposalStatus> proposalStatus(store::Database &db, const Proposal &p, qint64 now)
 {
     ProposalStatus s;
+    auto entries = auditEntries(db, p.id);
+    if (!entries)
+        return entries.error();
+    auto team = reviewers(db);
+    if (!team)
+        return team.error();
+    const bool postgres = db.backend() == store::Backend::Postgres;
+    const auto hasRecord = [&](const QString &kind, const QString &actor) {
+        return std::any_of(entries->cbegin(), entries->cend(),
+                           [&](const AuditEntry &e) { return e.kind == kind && e.actor == actor; });
+    };
+    // A decision counts only when decide() could have written it: a decider other than the
+    // proposer, from their recorded login, with its audit row. A row inserted by hand into
+    // decisions (a team member may INSERT) counts for nothing.
+    const auto whyIgnored = [&](const Decision &d) -> QString {
+        if (d.reviewer == p.proposer)
+            return u"the proposer's own decision"_s;
+        const auto r = std::find_if(team->cbegin(), team->cend(),
+                                    [&](const Reviewer &x) { return x.name == d.reviewer; });
+        if (r == team->cend())
+            return u"not a reviewer"_s;
+        if (!r->mayDecide())
+            return u"a %1 does not decide"_s.arg(r->role);
+        if (postgres && !r->dbLogin.isEmpty() && r->dbLogin != d.dbLogin)
+            return u"written by login %1, not %2's login %3"_s.arg(d.dbLogin, d.reviewer,
+                                                                   r->dbLogin);
+        if (!hasRecord(d.approve ? u"approve"_s : u"reject"_s, d.reviewer))
+            return u"no audit record of it"_s;
+        return {};
+    };
     const Result<void> read = db.forEachRow(
         u"SELECT reviewer, decision, note, at, db_login FROM decisions WHERE proposal_id = ? "
         u"ORDER BY at, id"_s,
@@ -571,6 +664,11 @@ Result<ProposalStatus> proposalStatus(store::Database &db, const Proposal &p, qi
             d.note = sql::toText(q.value(2));
             d.at = sql::toInteger(q.value(3));
             d.dbLogin = sql::toText(q.value(4));
+            if (const QString why = whyIgnored(d); !why.isEmpty()) {
+                s.ignoredDecisions.append(
+                    u"%1 %2: %3"_s.arg(d.reviewer, d.approve ? u"approved"_s : u"rejected"_s, why));
+                return;
+            }
             (d.approve ? s.approvedBy : s.rejectedBy).append(d.reviewer);
             s.decisions.append(d);
         });
@@ -599,7 +697,30 @@ Result<ProposalStatus> proposalStatus(store::Database &db, const Proposal &p, qi
         s.stale = !s.changedData.isEmpty();
     }
 
-    if (!s.rejectedBy.isEmpty() || p.storedState == u"rejected")
+    auto mismatches = auditMismatches(db, p);
+    if (!mismatches)
+        return mismatches.error();
+    s.tampering = *mismatches;
+    // A stored pushing/pushed must have started as a push of an approved, unexpired proposal.
+    if (p.storedState == u"pushing" || p.storedState == u"pushed") {
+        const auto start =
+            std::find_if(entries->cbegin(), entries->cend(),
+                         [](const AuditEntry &e) { return e.kind == u"push-start"; });
+        if (start == entries->cend())
+            s.tampering.append(
+                u"state %1 without a push-start in the audit log"_s.arg(p.storedState));
+        else if (start->at > p.expiresAt)
+            s.tampering.append(u"the push started at %1, after the proposal expired at %2"_s.arg(
+                iso(start->at), iso(p.expiresAt)));
+        if (s.approvals < s.required)
+            s.tampering.append(u"state %1 with %2 of the %3 approvals it needs"_s.arg(p.storedState)
+                                   .arg(s.approvals)
+                                   .arg(s.required));
+    }
+
+    if (!s.tampering.isEmpty())
+        s.state = u"tampered"_s;
+    else if (!s.rejectedBy.isEmpty() || p.storedState == u"rejected")
         s.state = u"rejected"_s;
     else if (p.storedState != u"open")
         s.state = p.storedState;
@@ -610,7 +731,10 @@ Result<ProposalStatus> proposalStatus(store::Database &db, const Proposal &p, qi
     else
         s.state = u"open"_s;
 
-    if (s.state == u"rejected") {
+    if (s.state == u"tampered") {
+        s.pushRefusal = u"proposal %1 does not match its audit record: %2"_s.arg(p.id).arg(
+            s.tampering.join(u"; "_s));
+    } else if (s.state == u"rejected") {
         QStringList why;
         for (const Decision &d : s.decisions) {
             if (!d.approve)
@@ -621,7 +745,7 @@ Result<ProposalStatus> proposalStatus(store::Database &db, const Proposal &p, qi
         s.pushRefusal =
             u"proposal %1 was pushed already (%2)"_s.arg(p.id).arg(iso(p.pushedAt.value_or(0)));
     } else if (s.state == u"withdrawn") {
-        s.pushRefusal = u"proposal %1 was withdrawn"_s.arg(p.id);
+        s.pushRefusal = u"proposal %1 was withdrawn by its proposer"_s.arg(p.id);
     } else if (s.state == u"pushing") {
         // A push that started may resume (Push decides whether its holder is gone).
     } else if (s.expired) {
@@ -656,13 +780,16 @@ Result<ProposalStatus> decide(store::Database &db, qint64 proposalId, const QStr
         auto actor = actingReviewer(db, reviewer);
         if (!actor)
             return actor.error();
+        auto proposal = loadProposal(db, proposalId);
+        if (!proposal)
+            return proposal.error();
+        if (!approve && proposal->proposer == reviewer)
+            return withdraw(db, *proposal, reviewer, note, now);
         if (!actor->mayDecide())
             return Error{u"%1 is a %2; decisions are made by admins and approvers"_s.arg(
                              reviewer, actor->role),
                          {}};
-        auto p = loadProposal(db, proposalId);
-        if (!p)
-            return p.error();
+        const auto &p = proposal;
         if (p->proposer == reviewer)
             return Error{u"%1 proposed proposal %2 and may not %3 it"_s.arg(reviewer)
                              .arg(proposalId)
@@ -685,6 +812,9 @@ Result<ProposalStatus> decide(store::Database &db, qint64 proposalId, const QStr
                                  .arg(proposalId),
                              {}};
         }
+        if (status->state == u"tampered")
+            return Error{status->pushRefusal,
+                         u"Someone changed the proposal in the database; make a new one."_s};
         if (status->state != u"open" && status->state != u"approved")
             return Error{u"proposal %1 is %2; it takes no more decisions"_s.arg(proposalId)
                              .arg(status->state),

@@ -118,6 +118,7 @@ struct Proposal : ProposalDraft
     QString approvalsRule; //!< "N" or "all:name,name,..." (the approvers listed when proposed)
     qint64 createdAt = 0;
     qint64 expiresAt = 0;
+    QString planText;    //!< plan_json exactly as stored: its SHA-256 is in the audit record
     QString storedState; //!< open, rejected, pushing, pushed, withdrawn
     QString pushHolder;
     qint64 pushHeartbeatAt = 0;
@@ -137,7 +138,9 @@ struct Decision
 //! A proposal's state as of now: decisions, approval count, expiry, staleness.
 struct ProposalStatus
 {
-    QString state; //!< open, approved, rejected, expired, pushing, pushed, withdrawn
+    //! open, approved, rejected, expired, pushing, pushed, withdrawn, or tampered (the row no
+    //! longer matches the proposal's audit record; never pushable)
+    QString state;
     int approvals = 0;
     int required = 1;
     QStringList approvedBy, rejectedBy, waitingFor;
@@ -145,6 +148,11 @@ struct ProposalStatus
     bool expired = false;
     bool stale = false;
     QStringList changedData; //!< what changed since the proposal (when stale)
+    //! How the stored proposal differs from its audit record (plan, proposer, rule, ...), or
+    //! why its state cannot be true; empty when it matches.
+    QStringList tampering;
+    //! Decisions that do not count, each with why (no audit row, wrong login, proposer, ...).
+    QStringList ignoredDecisions;
     //! Why a push may not start now; empty when it may.
     QString pushRefusal;
 };
@@ -154,11 +162,23 @@ struct ProposalStatus
 Result<Proposal> createProposal(store::Database &db, const ProposalDraft &draft, qint64 now);
 Result<Proposal> loadProposal(store::Database &db, qint64 id);
 Result<QList<Proposal>> listProposals(store::Database &db, std::optional<quint64> guildId = {});
+/*!
+ * A proposal's state as of now. Nothing stored in the proposals row is trusted on its own (on a
+ * team database members may UPDATE it): the row is compared with the proposal's first audit
+ * record (plan SHA-256, proposer, approvals rule, times, fingerprint, policy hash), approvals
+ * are counted from decisions that have their own audit row and come from the decider's
+ * recorded login, and a stored `pushing` needs a push-start on record and the approvals.
+ */
 Result<ProposalStatus> proposalStatus(store::Database &db, const Proposal &proposal, qint64 now);
+
+//! How `proposal` differs from its first audit record; empty when it matches.
+Result<QStringList> auditMismatches(store::Database &db, const Proposal &proposal);
 
 /*!
  * Records an approval or rejection by `reviewer` (an active admin or approver other than the
- * proposer, once per proposal) and returns the new status; audited. Concurrent decisions on
+ * proposer, once per proposal) and returns the new status; audited. A rejection by the
+ * proposer withdraws the proposal instead (state withdrawn, audited as "withdraw"), which is
+ * allowed until a push starts. Concurrent decisions on
  * one proposal are serialised by a row lock (PostgreSQL) or the write lock (SQLite), so two
  * approvals at once count two. Refused once the proposal is rejected, expired, pushing or
  * pushed.

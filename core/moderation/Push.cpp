@@ -182,7 +182,20 @@ Result<PushReport> Push::run(qint64 proposalId,
         if (!claimed)
             return claimed.error();
         report.resumed = *claimed;
+        // Send the plan the claim checked against the audit record, not one read before it.
+        auto reloaded = loadProposal(m_db, proposalId);
+        if (!reloaded)
+            return reloaded.error();
+        proposal = std::move(*reloaded);
     }
+    auto mismatches = auditMismatches(m_db, proposal);
+    if (!mismatches)
+        return mismatches.error();
+    if (!mismatches->isEmpty())
+        return Error{u"proposal %1 does not match its audit record: %2"_s.arg(proposalId)
+                         .arg(mismatches->join(u"; "_s)),
+                     u"Nothing was sent to Discord. Someone changed the proposal in the "
+                     u"database; check gavel verify-log and make a new proposal."_s};
 
     if (!m_options.token)
         return Error{u"no token source was given for the push"_s, {}};
@@ -373,6 +386,10 @@ Result<PushReport> Push::run(qint64 proposalId,
     };
 
     for (const Change &c : proposal.changes) {
+        if (m_options.stopRequested && m_options.stopRequested()) {
+            report.stopped = true;
+            break;
+        }
         ChangeOutcome outcome;
         outcome.change = c;
         const auto finish = [&](const QString &result, const QString &detail) -> Result<void> {
@@ -505,6 +522,28 @@ Result<PushReport> Push::run(qint64 proposalId,
 
     if (m_options.dryRun)
         return report;
+    if (report.stopped) {
+        // The journal keeps what was done; without a holder the next run resumes at once
+        // instead of waiting for this (still running) process to go away.
+        const Result<void> released = m_db.transaction([&]() -> Result<void> {
+            if (const Result<void> alive = heartbeat(); !alive)
+                return alive;
+            auto updated = m_db.exec(u"UPDATE proposals SET push_holder = NULL WHERE id = ?"_s,
+                                     {sql::integer(proposalId)});
+            if (!updated)
+                return updated.error();
+            auto audited = appendAudit(m_db, actor, u"push-stopped"_s, proposalId,
+                                       QJsonObject{{u"done"_s, int(report.outcomes.size())},
+                                                   {u"changes"_s, int(proposal.changes.size())}},
+                                       nowMs());
+            if (!audited)
+                return audited.error();
+            return {};
+        });
+        if (!released)
+            return released.error();
+        return report;
+    }
 
     report.complete = report.failed == 0;
     // Confirm against the guild's audit log: entries by the bot whose reason names this

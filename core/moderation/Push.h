@@ -29,6 +29,9 @@ struct PushOptions
     QString actor;
     //! A push whose holder has not written for this long is taken over (other machines).
     qint64 staleHolderMs = 10 * 60 * 1000;
+    //! Asked before each change (from the pushing thread): true stops the run there, leaves
+    //! the journal as it is and releases the claim, so the next run resumes at once.
+    std::function<bool()> stopRequested;
 };
 
 //! What happened to one change.
@@ -48,6 +51,7 @@ struct PushReport
     qint64 proposalId = 0;
     bool resumed = false;  //!< an interrupted push was continued
     bool complete = false; //!< every change has a final outcome; the proposal is pushed
+    bool stopped = false;  //!< stopRequested() ended the run early
     int applied = 0, already = 0, refused = 0, skipped = 0, failed = 0;
     //! From the guild audit log after the push: applied changes found with this proposal's
     //! reason, and those not found.

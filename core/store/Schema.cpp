@@ -407,11 +407,80 @@ Migration version2()
     return step;
 }
 
+// Version 3: what a proposal says is fixed once it is made. On a team database members need
+// UPDATE on proposals (row locks, the push state); the database itself refuses changes to the
+// plan, the proposer and the rules, and to a final state, and stamps the writer's login on
+// decisions, proposals and cluster reviews, so none can be typed in someone else's name.
+// core/moderation also checks each proposal against its audit record (docs/security.md).
+Migration version3()
+{
+    Migration step;
+    step.version = 3;
+    step.summary = u"Moderation: proposals' plan, proposer and rules cannot be updated, final "
+                   u"states stay final, decisions carry the writer's PostgreSQL login"_s;
+    static const QStringList fixed = {u"guild_id"_s,
+                                      u"title"_s,
+                                      u"plan_json"_s,
+                                      u"policy_json"_s,
+                                      u"policy_hash"_s,
+                                      u"window_from"_s,
+                                      u"window_until"_s,
+                                      u"data_fingerprint"_s,
+                                      u"evidence"_s,
+                                      u"proposer"_s,
+                                      u"proposer_login"_s,
+                                      u"approvals_rule"_s,
+                                      u"created_at"_s,
+                                      u"expires_at"_s,
+                                      u"id"_s};
+    QStringList changed;
+    for (const QString &column : fixed)
+        changed.append(u"NEW.%1 IS NOT OLD.%1"_s.arg(column));
+    // Doubled quotes: the messages sit inside SQL string literals.
+    const QString fixedMessage =
+        u"a proposal''s plan, proposer and rules never change once it is made"_s;
+    const QString finalMessage = u"a pushed, rejected or withdrawn proposal keeps its state"_s;
+    step.sqlite.append(u"CREATE TRIGGER proposals_fixed BEFORE UPDATE ON proposals WHEN "_s +
+                       changed.join(u" OR "_s) + u" BEGIN SELECT RAISE(ABORT, '"_s + fixedMessage +
+                       u"'); END"_s);
+    step.sqlite.append(u"CREATE TRIGGER proposals_final_state BEFORE UPDATE OF state ON proposals "
+                       u"WHEN OLD.state IN ('pushed', 'rejected', 'withdrawn') AND "
+                       u"NEW.state IS NOT OLD.state BEGIN SELECT RAISE(ABORT, '"_s +
+                       finalMessage + u"'); END"_s);
+    step.sqlite.append(u"CREATE TRIGGER proposals_no_delete BEFORE DELETE ON proposals "
+                       u"BEGIN SELECT RAISE(ABORT, 'proposals are never deleted'); END"_s);
+
+    QStringList distinct;
+    for (const QString &column : fixed)
+        distinct.append(u"NEW.%1 IS DISTINCT FROM OLD.%1"_s.arg(column));
+    step.postgres.append(u"CREATE FUNCTION gavel_proposals_fixed() RETURNS trigger "
+                         u"LANGUAGE plpgsql AS $$ BEGIN "
+                         u"IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'proposals are never deleted'; "
+                         u"END IF; IF "_s +
+                         distinct.join(u" OR "_s) + u" THEN RAISE EXCEPTION '"_s + fixedMessage +
+                         u"'; END IF; "
+                         u"IF OLD.state IN ('pushed', 'rejected', 'withdrawn') AND "
+                         u"NEW.state IS DISTINCT FROM OLD.state THEN RAISE EXCEPTION '"_s +
+                         finalMessage + u"'; END IF; RETURN NEW; END $$"_s);
+    step.postgres.append(u"CREATE TRIGGER proposals_fixed BEFORE UPDATE OR DELETE ON proposals "
+                         u"FOR EACH ROW EXECUTE FUNCTION gavel_proposals_fixed()"_s);
+    step.postgres.append(u"CREATE FUNCTION gavel_stamp_login() RETURNS trigger "
+                         u"LANGUAGE plpgsql AS $$ BEGIN "
+                         u"IF TG_TABLE_NAME = 'proposals' THEN "
+                         u"NEW.proposer_login := CAST(current_user AS TEXT); "
+                         u"ELSE NEW.db_login := CAST(current_user AS TEXT); END IF; "
+                         u"RETURN NEW; END $$"_s);
+    for (const QString &table : {u"proposals"_s, u"decisions"_s, u"cluster_reviews"_s})
+        step.postgres.append(u"CREATE TRIGGER %1_stamp_login BEFORE INSERT ON %1 "
+                             u"FOR EACH ROW EXECUTE FUNCTION gavel_stamp_login()"_s.arg(table));
+    return step;
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> steps = {version1(), version2()};
+    static const QList<Migration> steps = {version1(), version2(), version3()};
     return steps;
 }
 

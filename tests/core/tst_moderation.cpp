@@ -211,6 +211,13 @@ private Q_SLOTS:
         test::addBackendRows();
     }
     void decisions();
+    void tamperedProposalsAreRefused_data()
+    {
+        test::addBackendColumn();
+        test::addBackendRows();
+    }
+    void tamperedProposalsAreRefused();
+    void proposerWithdraws();
     void allListedApprovers();
     void expiredAndStaleCannotBePushed();
     void pushAppliesExactlyThePlan();
@@ -407,6 +414,170 @@ void TestModeration::decisions()
     auto report = verifyAuditLog(db);
     VERIFY_OK(report);
     QVERIFY(report->ok());
+}
+
+// docs/security.md: a team member with UPDATE on proposals (or INSERT on decisions) must not
+// get around four eyes. The database refuses the edits it can; what gets past (an owner who
+// drops the triggers) is caught by comparing the row with its audit record.
+void TestModeration::tamperedProposalsAreRefused()
+{
+    QFETCH(Backend, backend);
+    GAVEL_REQUIRE_BACKEND(backend);
+    TestGuild guild(4);
+    Setup setup(backend, guild.builder);
+    QVERIFY2(setup.error.isEmpty(), qPrintable(setup.error));
+    Database &db = *setup.db;
+    StoreTestDatabase &tmp = *setup.tmp;
+    const quint64 g = guild.builder.guildId();
+    const auto claimError = [&](qint64 id) {
+        const auto claim = Push::claim(db, id, u"h:1:x"_s, u"alice"_s, now(), 60000);
+        return claim.ok() ? QString() : claim.error().message;
+    };
+
+    // 1. An unapproved proposal set to "pushing" by hand, as if a push had been abandoned.
+    auto p =
+        propose(db, g, guild.roles, {pick(guild.people[0], u"promote"_s, guild.trusted)}, u"mo"_s);
+    VERIFY_OK(p);
+    QCOMPARE(tmp.execRaw(u"UPDATE proposals SET state = 'pushing', push_holder = 'x', "
+                         u"push_heartbeat_at = 0 WHERE id = %1"_s.arg(p->id)),
+             QString());
+    auto loaded = loadProposal(db, p->id);
+    VERIFY_OK(loaded);
+    auto status = proposalStatus(db, *loaded, now());
+    VERIFY_OK(status);
+    QCOMPARE(status->state, u"tampered"_s);
+    QVERIFY2(status->pushRefusal.contains(u"without a push-start"_s),
+             qPrintable(status->pushRefusal));
+    QVERIFY2(status->pushRefusal.contains(u"0 of the 1 approvals"_s),
+             qPrintable(status->pushRefusal));
+    QString refused = claimError(p->id);
+    QVERIFY2(refused.contains(u"does not match its audit record"_s), qPrintable(refused));
+    // The run refuses before asking for a token: nothing can reach Discord.
+    PushOptions options;
+    options.api = QUrl(u"http://127.0.0.1:9/api/v10"_s);
+    const auto run = Push(db, options).run(p->id);
+    QVERIFY(!run.ok());
+    QVERIFY2(run.error().message.contains(u"audit record"_s), qPrintable(run.error().text()));
+
+    // 2. The plan of an approved proposal rewritten before the push: the database refuses it.
+    auto q =
+        propose(db, g, guild.roles, {pick(guild.people[1], u"promote"_s, guild.trusted)}, u"mo"_s);
+    VERIFY_OK(q);
+    VERIFY_OK(decide(db, q->id, u"bob"_s, true, {}, now()));
+    const QString rewrite = u"UPDATE proposals SET plan_json = REPLACE(plan_json, '%1', '%2') "
+                            u"WHERE id = %3"_s.arg(guild.people[1])
+                                .arg(guild.people[2])
+                                .arg(q->id);
+    QVERIFY2(tmp.execRaw(rewrite).contains(u"never change"_s), qPrintable(tmp.execRaw(rewrite)));
+    QVERIFY(tmp.execRaw(u"UPDATE proposals SET approvals_rule = '0' WHERE id = %1"_s.arg(q->id))
+                .contains(u"never change"_s));
+    QVERIFY(tmp.execRaw(u"DELETE FROM proposals WHERE id = %1"_s.arg(q->id))
+                .contains(u"never deleted"_s));
+    // An owner who drops the trigger first: the plan no longer has the recorded SHA-256.
+    QCOMPARE(tmp.execRaw(backend == Backend::Sqlite
+                             ? u"DROP TRIGGER proposals_fixed"_s
+                             : u"DROP TRIGGER proposals_fixed ON proposals"_s),
+             QString());
+    QCOMPARE(tmp.execRaw(rewrite), QString());
+    loaded = loadProposal(db, q->id);
+    VERIFY_OK(loaded);
+    QCOMPARE(loaded->changes.at(0).userId, guild.people[2]);
+    status = proposalStatus(db, *loaded, now());
+    VERIFY_OK(status);
+    QCOMPARE(status->state, u"tampered"_s);
+    QVERIFY2(status->pushRefusal.contains(u"plan (plan_json) is not the one proposed"_s),
+             qPrintable(status->pushRefusal));
+    refused = claimError(q->id);
+    QVERIFY2(refused.contains(u"plan (plan_json)"_s), qPrintable(refused));
+    QVERIFY(!decide(db, q->id, u"carol"_s, true, {}, now()).ok());
+
+    // 3. The proposer renamed so that they can approve their own proposal.
+    auto r = propose(db, g, guild.roles, {pick(guild.people[3], u"promote"_s, guild.trusted)},
+                     u"alice"_s);
+    VERIFY_OK(r);
+    QCOMPARE(tmp.execRaw(u"UPDATE proposals SET proposer = 'mo' WHERE id = %1"_s.arg(r->id)),
+             QString());
+    const auto selfApproval = decide(db, r->id, u"alice"_s, true, {}, now());
+    QVERIFY(!selfApproval.ok());
+    QVERIFY2(selfApproval.error().message.contains(u"proposer mo, recorded alice"_s),
+             qPrintable(selfApproval.error().text()));
+
+    // 4. A decision inserted by hand (no audit row) does not count.
+    auto t =
+        propose(db, g, guild.roles, {pick(guild.people[0], u"demote"_s, guild.member)}, u"mo"_s);
+    VERIFY_OK(t);
+    QCOMPARE(tmp.execRaw(u"INSERT INTO decisions (proposal_id, reviewer, decision, at) "
+                         u"VALUES (%1, 'bob', 'approve', %2)"_s.arg(t->id)
+                             .arg(now())),
+             QString());
+    status = proposalStatus(db, *t, now());
+    VERIFY_OK(status);
+    QCOMPARE(status->state, u"open"_s);
+    QCOMPARE(status->approvals, 0);
+    QCOMPARE(status->ignoredDecisions.size(), 1);
+    QVERIFY2(status->ignoredDecisions.first().contains(u"no audit record"_s),
+             qPrintable(status->ignoredDecisions.first()));
+    QVERIFY(!claimError(t->id).isEmpty());
+
+    // 5. A final state stays final (on PostgreSQL one trigger guards both; put it back).
+    if (backend == Backend::Postgres)
+        QCOMPARE(tmp.execRaw(u"CREATE TRIGGER proposals_fixed BEFORE UPDATE OR DELETE ON "
+                             u"proposals FOR EACH ROW EXECUTE FUNCTION gavel_proposals_fixed()"_s),
+                 QString());
+    VERIFY_OK(decide(db, t->id, u"carol"_s, false, u"no"_s, now()));
+    QVERIFY(tmp.execRaw(u"UPDATE proposals SET state = 'open' WHERE id = %1"_s.arg(t->id))
+                .contains(u"keeps its state"_s));
+    if (backend == Backend::Postgres) {
+        // Decisions carry the login of the connection that wrote them, whatever it claims.
+        QCOMPARE(
+            tmp.execRaw(u"INSERT INTO decisions (proposal_id, reviewer, decision, at, "
+                        u"db_login) VALUES (%1, 'dave', 'approve', %2, 'somebody')"_s.arg(r->id)
+                            .arg(now())),
+            QString());
+        auto login = databaseLogin(db);
+        VERIFY_OK(login);
+        auto stamped = db.scalar(
+            u"SELECT db_login FROM decisions WHERE proposal_id = ? AND reviewer = 'dave'"_s,
+            {r->id});
+        VERIFY_OK(stamped);
+        QCOMPARE(stamped->toString(), *login);
+    }
+}
+
+// A proposer takes back their proposal with a rejection of their own; it can then neither be
+// decided nor pushed, and the withdrawal is in the chain.
+void TestModeration::proposerWithdraws()
+{
+    TestGuild guild(2);
+    Setup setup(Backend::Sqlite, guild.builder);
+    QVERIFY2(setup.error.isEmpty(), qPrintable(setup.error));
+    Database &db = *setup.db;
+    auto q = propose(db, guild.builder.guildId(), guild.roles,
+                     {pick(guild.people[1], u"promote"_s, guild.trusted)}, u"mo"_s);
+    VERIFY_OK(q);
+    VERIFY_OK(decide(db, q->id, u"bob"_s, true, {}, now()));
+    auto withdrawn = decide(db, q->id, u"mo"_s, false, u"wrong member"_s, now());
+    VERIFY_OK(withdrawn);
+    QCOMPARE(withdrawn->state, u"withdrawn"_s);
+    QVERIFY(withdrawn->pushRefusal.contains(u"withdrawn"_s));
+    QVERIFY(!decide(db, q->id, u"carol"_s, true, {}, now()).ok());
+    QVERIFY(!decide(db, q->id, u"mo"_s, false, {}, now()).ok());
+    QVERIFY(!Push::claim(db, q->id, u"h:1:x"_s, u"alice"_s, now(), 60000).ok());
+    auto entries = auditEntries(db, q->id);
+    VERIFY_OK(entries);
+    QCOMPARE(entries->last().kind, u"withdraw"_s);
+    QCOMPARE(entries->last().payloadObject().value(u"note"_s).toString(), u"wrong member"_s);
+    // The real CLI: gavel reject by the proposer says it withdrew.
+    auto r = propose(db, guild.builder.guildId(), guild.roles,
+                     {pick(guild.people[1], u"demote"_s, guild.member)}, u"mo"_s);
+    VERIFY_OK(r);
+    QProcess cli;
+    cli.start(test::gavelBinary(), {u"reject"_s, u"--db"_s, setup.tmp->location().display(),
+                                    u"--proposal"_s, QString::number(r->id), u"--by"_s, u"mo"_s});
+    QVERIFY(cli.waitForFinished(60000));
+    QCOMPARE(cli.exitCode(), 0);
+    QVERIFY2(cli.readAllStandardOutput().contains("withdrawn by its proposer mo"),
+             "gavel reject by the proposer did not withdraw");
 }
 
 void TestModeration::allListedApprovers()
