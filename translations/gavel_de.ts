@@ -47,6 +47,13 @@
     </message>
 </context>
 <context>
+    <name>PoliciesPage</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>gavel::cli::DemoSession</name>
     <message>
         <source>Preparing the demo guild…</source>
@@ -294,6 +301,61 @@
         <source>reactions</source>
         <translation>Reaktionen</translation>
     </message>
+    <message>
+        <source>Scores under the chosen policy, rule by rule</source>
+        <translation>Punkte unter der gewählten Richtlinie, Regel für Regel</translation>
+    </message>
+    <message>
+        <source>When / what</source>
+        <translation>Wann / was</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Adds</source>
+        <translation>Fügt hinzu</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>S&amp;cores</source>
+        <translation>&amp;Punkte</translation>
+    </message>
+    <message>
+        <source>Score under the chosen policy</source>
+        <translation>Punkte unter der gewählten Richtlinie</translation>
+    </message>
+    <message>
+        <source>Export evidence…</source>
+        <translation>Belege exportieren…</translation>
+    </message>
+    <message>
+        <source>Case report…</source>
+        <translation>Fallbericht…</translation>
+    </message>
+    <message>
+        <source>Choose a policy in the filter bar to see scores</source>
+        <translation>Wählen Sie in der Filterleiste eine Richtlinie, um Punkte zu sehen</translation>
+    </message>
+    <message>
+        <source>Scores under %1 at %2 UTC: score %3, level %4 (%5)</source>
+        <translation>Punkte unter %1 am %2 UTC: Punkte %3, Stufe %4 (%5)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rule by rule: %n item(s)</source>
+        <translation>
+            <numerusform>Regel für Regel: %n Eintrag</numerusform>
+            <numerusform>Regel für Regel: %n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>0 (not counted)</source>
+        <translation>0 (nicht gezählt)</translation>
+    </message>
 </context>
 <context>
     <name>gavel::ui::ClusterGraphView</name>
@@ -343,6 +405,34 @@
     <message>
         <source>Members</source>
         <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Dismissed by %1 on %2</source>
+        <translation>Verworfen von %1 am %2</translation>
+    </message>
+    <message>
+        <source>Reviewed by %1 on %2</source>
+        <translation>Geprüft von %1 am %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>dismissed (%1)</source>
+        <translation>verworfen (%1)</translation>
+    </message>
+    <message>
+        <source>reviewed (%1)</source>
+        <translation>geprüft (%1)</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
     </message>
 </context>
 <context>
@@ -415,6 +505,201 @@
         <source>%1 (master)</source>
         <translation>%1 (Hauptkonto)</translation>
     </message>
+    <message>
+        <source>Mark re&amp;viewed…</source>
+        <translation>Als ge&amp;prüft markieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss…</source>
+        <translation>&amp;Verwerfen…</translation>
+    </message>
+    <message>
+        <source>Record that you checked this cluster, with a note the other reviewers see</source>
+        <translation>Festhalten, dass Sie diesen Cluster geprüft haben, mit einer Notiz für die anderen Prüfer</translation>
+    </message>
+    <message>
+        <source>Record that this cluster is not cheating (a false alarm), with a note the other reviewers see</source>
+        <translation>Festhalten, dass dieser Cluster kein Betrug ist (Fehlalarm), mit einer Notiz für die anderen Prüfer</translation>
+    </message>
+    <message>
+        <source>Review mark result</source>
+        <translation>Ergebnis der Prüfmarkierung</translation>
+    </message>
+    <message>
+        <source>Reading the review marks failed: %1</source>
+        <translation>Die Prüfmarkierungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Dismiss cluster %1</source>
+        <translation>Cluster %1 verwerfen</translation>
+    </message>
+    <message>
+        <source>Mark cluster %1 reviewed</source>
+        <translation>Cluster %1 als geprüft markieren</translation>
+    </message>
+    <message>
+        <source>Record that cluster %1 is a false alarm. Your name and the note are kept in the database and shown to every reviewer, also when the same members are found again.</source>
+        <translation>Festhalten, dass Cluster %1 ein Fehlalarm ist. Ihr Name und die Notiz werden in der Datenbank gespeichert und jedem Prüfer angezeigt, auch wenn dieselben Mitglieder erneut gefunden werden.</translation>
+    </message>
+    <message>
+        <source>Record that you reviewed cluster %1. Your name and the note are kept in the database and shown to every reviewer.</source>
+        <translation>Festhalten, dass Sie Cluster %1 geprüft haben. Ihr Name und die Notiz werden in der Datenbank gespeichert und jedem Prüfer angezeigt.</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Als geprüft markieren</translation>
+    </message>
+    <message>
+        <source>Cluster %1: %2</source>
+        <translation>Cluster %1: %2</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gavel::ui::ConnectWizard</name>
+    <message>
+        <source>Connect a guild</source>
+        <translation>Einen Server verbinden</translation>
+    </message>
+    <message>
+        <source>Gavel reads a guild&apos;s history through a Discord bot that you invite.</source>
+        <translation>Gavel liest den Verlauf eines Servers über einen Discord-Bot, den Sie einladen.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect a guild with its bot token</source>
+        <translation>Einen Server mit seinem Bot-Token &amp;verbinden</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo guild (a made-up community served by Gavel&apos;s built-in Discord emulator)</source>
+        <translation>Den &amp;Demo-Server öffnen (eine erfundene Gemeinschaft, bereitgestellt von Gavels eingebautem Discord-Emulator)</translation>
+    </message>
+    <message>
+        <source>Paste the bot token</source>
+        <translation>Bot-Token einfügen</translation>
+    </message>
+    <message>
+        <source>Discord Developer Portal → your application → Bot → Reset Token, then copy the token and paste it here.</source>
+        <translation>Discord Developer Portal → Ihre Anwendung → Bot → Reset Token, dann das Token kopieren und hier einfügen.</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Bot-Token</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>H&amp;ide</source>
+        <translation>&amp;Verbergen</translation>
+    </message>
+    <message>
+        <source>Looking for the system keychain…</source>
+        <translation>Suche den Schlüsselbund des Systems…</translation>
+    </message>
+    <message>
+        <source>Warning: a plain file is not encrypted. Anyone who can read your home directory (other administrators, backups, malware running as you) can read the token and act as your bot. Without this box the token is used for this session only and not stored.</source>
+        <translation>Warnung: Eine einfache Datei ist nicht verschlüsselt. Wer Ihr Home-Verzeichnis lesen kann (andere Administratoren, Sicherungen, Schadsoftware unter Ihrem Konto), kann das Token lesen und als Ihr Bot handeln. Ohne dieses Häkchen wird das Token nur in dieser Sitzung verwendet und nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Store the token in a &amp;plain file (readable by anyone who can read your home directory)</source>
+        <translation>Das Token in einer &amp;einfachen Datei speichern (lesbar für alle, die Ihr Home-Verzeichnis lesen können)</translation>
+    </message>
+    <message>
+        <source>Show &amp;advanced settings</source>
+        <translation>&amp;Erweiterte Einstellungen anzeigen</translation>
+    </message>
+    <message>
+        <source>API &amp;base URL:</source>
+        <translation>API-&amp;Basis-URL:</translation>
+    </message>
+    <message>
+        <source>Bot &amp;token:</source>
+        <translation>Bot-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>The token will be stored in the system keychain (service “Gavel”), never in a file.</source>
+        <translation>Das Token wird im Schlüsselbund des Systems gespeichert (Dienst „Gavel“), nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1). Gavel stores tokens in a Secret Service keychain: install and start one, such as gnome-keyring (package gnome-keyring) or KeePassXC with Secret Service integration, then run this wizard again.</source>
+        <translation>Kein Schlüsselbund des Systems verfügbar (%1). Gavel speichert Tokens in einem Secret-Service-Schlüsselbund: Installieren und starten Sie einen, etwa gnome-keyring (Paket gnome-keyring) oder KeePassXC mit Secret-Service-Integration, und starten Sie diesen Assistenten erneut.</translation>
+    </message>
+    <message>
+        <source>Check the bot</source>
+        <translation>Den Bot prüfen</translation>
+    </message>
+    <message>
+        <source>Gavel asks Discord who the token belongs to, which guilds the bot is in, its permissions there and its privileged intents.</source>
+        <translation>Gavel fragt Discord, wem das Token gehört, auf welchen Servern der Bot ist, welche Berechtigungen er dort hat und welche privilegierten Intents.</translation>
+    </message>
+    <message>
+        <source>Store the token and &amp;sync</source>
+        <translation>Token speichern und &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Guild</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Guild:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>✔ OK</source>
+        <translation>✔ OK</translation>
+    </message>
+    <message>
+        <source>✘ Missing</source>
+        <translation>✘ Fehlt</translation>
+    </message>
+    <message>
+        <source>⚠ Recommended</source>
+        <translation>⚠ Empfohlen</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Abhilfe: %1</translation>
+    </message>
+    <message>
+        <source>The bot cannot sync this guild yet: fix what is marked missing, then press Check again.</source>
+        <translation>Der Bot kann diesen Server noch nicht synchronisieren: Beheben Sie, was als fehlend markiert ist, und drücken Sie dann „Erneut prüfen“.</translation>
+    </message>
+    <message>
+        <source>Invite URL with the permissions integer %1 = %2:</source>
+        <translation>Einladungs-URL mit der Berechtigungszahl %1 = %2:</translation>
+    </message>
+    <message>
+        <source>First sync</source>
+        <translation>Erste Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Gavel reads the guild&apos;s channels, members, messages and reactions. Later syncs read only what is new.</source>
+        <translation>Gavel liest die Kanäle, Mitglieder, Nachrichten und Reaktionen des Servers. Spätere Synchronisierungen lesen nur Neues.</translation>
+    </message>
+    <message>
+        <source>No guild was checked.</source>
+        <translation>Es wurde kein Server geprüft.</translation>
+    </message>
+    <message>
+        <source>Connect a Guild</source>
+        <translation>Einen Server verbinden</translation>
+    </message>
 </context>
 <context>
     <name>gavel::ui::DashboardPage</name>
@@ -467,10 +752,6 @@
         <translation>Häufigste &amp;Emojis</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; counted reactions · &lt;b&gt;%2&lt;/b&gt; members gave and &lt;b&gt;%3&lt;/b&gt; received at least one · the top 1% of receivers got &lt;b&gt;%4&lt;/b&gt; of them (Gini %5) · flagged: &lt;b&gt;%6&lt;/b&gt; ring(s), &lt;b&gt;%7&lt;/b&gt; alt famil(ies)</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; gezählte Reaktionen · &lt;b&gt;%2&lt;/b&gt; Mitglieder gaben und &lt;b&gt;%3&lt;/b&gt; erhielten mindestens eine · das oberste 1 % der Empfänger erhielt &lt;b&gt;%4&lt;/b&gt; davon (Gini %5) · markiert: &lt;b&gt;%6&lt;/b&gt; Ring(e), &lt;b&gt;%7&lt;/b&gt; Zweitkonto-Familie(n)</translation>
-    </message>
-    <message>
         <source>Ring %1</source>
         <translation>Ring %1</translation>
     </message>
@@ -518,6 +799,30 @@
         <source>share of reactions</source>
         <translation>Anteil der Reaktionen</translation>
     </message>
+    <message>
+        <source>%1 counted reactions · %2 members gave and %3 received at least one · flagged: %4 ring(s), %5 alt famil(ies)</source>
+        <translation>%1 gezählte Reaktionen · %2 Mitglieder haben mindestens eine gegeben und %3 erhalten · markiert: %4 Ring(e), %5 Alt-Familie(n)</translation>
+    </message>
+    <message>
+        <source>Under %1: the top 1% of members hold %2 of the score, the top 10% hold %3 (Gini %4)</source>
+        <translation>Unter %1: Das oberste 1 % der Mitglieder hält %2 der Punkte, die obersten 10 % halten %3 (Gini %4)</translation>
+    </message>
+    <message>
+        <source>Raw counts: the top 1% of receivers got %1 of the reactions, the top 10% got %2 (Gini %3)</source>
+        <translation>Rohzahlen: Das oberste 1 % der Empfänger erhielt %1 der Reaktionen, die obersten 10 % erhielten %2 (Gini %3)</translation>
+    </message>
+    <message>
+        <source>Lorenz curve of scores under %1</source>
+        <translation>Lorenzkurve der Punkte unter %1</translation>
+    </message>
+    <message>
+        <source>members, lowest score first</source>
+        <translation>Mitglieder, niedrigste Punkte zuerst</translation>
+    </message>
+    <message>
+        <source>share of the score</source>
+        <translation>Anteil an den Punkten</translation>
+    </message>
 </context>
 <context>
     <name>gavel::ui::EmptyStatePage</name>
@@ -552,6 +857,10 @@
     <message>
         <source>The database could not be opened</source>
         <translation>Die Datenbank konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>&amp;Connect a guild…</source>
+        <translation>Einen Server &amp;verbinden…</translation>
     </message>
 </context>
 <context>
@@ -670,16 +979,20 @@
         <translation>Reaktionen %1, logarithmisch: 1 … %2</translation>
     </message>
     <message>
-        <source>Weighted volume %1, log scale: 0 … %2</source>
-        <translation>Gewichtetes Volumen %1, logarithmisch: 0 … %2</translation>
-    </message>
-    <message>
         <source>Reciprocity %1: 0 (one-way) … 1 (fully mutual)</source>
         <translation>Gegenseitigkeit %1: 0 (einseitig) … 1 (völlig gegenseitig)</translation>
     </message>
     <message>
         <source>No data</source>
         <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <source>Volume weighted by %1 %2, log scale: 0 … %3</source>
+        <translation>Volumen gewichtet nach %1 %2, logarithmisch: 0 … %3</translation>
+    </message>
+    <message>
+        <source>no policy</source>
+        <translation>keine Richtlinie</translation>
     </message>
 </context>
 <context>
@@ -719,6 +1032,10 @@
     <message>
         <source>Rows are reactors, columns are authors. Outlined squares on the diagonal are flagged rings (white) and alt families (orange). Scroll to zoom, drag to pan, click a cell for its evidence.</source>
         <translation>Zeilen sind Reagierende, Spalten sind Autoren. Umrandete Quadrate auf der Diagonale sind markierte Ringe (weiß) und Zweitkonto-Familien (orange). Scrollen zum Zoomen, Ziehen zum Verschieben, Klick auf eine Zelle zeigt ihre Belege.</translation>
+    </message>
+    <message>
+        <source>Choose a policy in the filter bar to colour by its weights</source>
+        <translation>Wählen Sie in der Filterleiste eine Richtlinie, um nach ihren Gewichten zu färben</translation>
     </message>
 </context>
 <context>
@@ -784,6 +1101,14 @@ Erweitern Sie das Zeitfenster oder wählen Sie mehr Kanäle.</translation>
         <source>Applying the filter: counting pairs and clusters…</source>
         <translation>Filter wird angewendet: Paare und Cluster werden gezählt …</translation>
     </message>
+    <message>
+        <source>Loading message text for the policy…</source>
+        <translation>Lade Nachrichtentexte für die Richtlinie…</translation>
+    </message>
+    <message>
+        <source>Applying the policy: scores, weighted pairs, clusters…</source>
+        <translation>Wende die Richtlinie an: Punkte, gewichtete Paare, Cluster…</translation>
+    </message>
 </context>
 <context>
     <name>gavel::ui::InvestigationView</name>
@@ -812,10 +1137,6 @@ Erweitern Sie das Zeitfenster oder wählen Sie mehr Kanäle.</translation>
         <translation>&amp;bis:</translation>
     </message>
     <message>
-        <source>C&amp;hannel:</source>
-        <translation>&amp;Kanal:</translation>
-    </message>
-    <message>
         <source>Time window start (UTC)</source>
         <translation>Beginn des Zeitfensters (UTC)</translation>
     </message>
@@ -826,10 +1147,6 @@ Erweitern Sie das Zeitfenster oder wählen Sie mehr Kanäle.</translation>
     <message>
         <source>Channel filter</source>
         <translation>Kanalfilter</translation>
-    </message>
-    <message>
-        <source>Reset the time window and channel filter</source>
-        <translation>Zeitfenster und Kanalfilter zurücksetzen</translation>
     </message>
     <message>
         <source>Work in progress</source>
@@ -910,6 +1227,85 @@ Erweitern Sie das Zeitfenster oder wählen Sie mehr Kanäle.</translation>
     <message>
         <source>showing %1 – %2</source>
         <translation>angezeigt %1 – %2</translation>
+    </message>
+    <message>
+        <source>Channel&amp;s:</source>
+        <translation>&amp;Kanäle:</translation>
+    </message>
+    <message>
+        <source>Choose one or more channels or categories (their channels and threads are included)</source>
+        <translation>Einen oder mehrere Kanäle oder Kategorien wählen (ihre Kanäle und Threads sind eingeschlossen)</translation>
+    </message>
+    <message>
+        <source>Channels to include</source>
+        <translation>Einzuschließende Kanäle</translation>
+    </message>
+    <message>
+        <source>Polic&amp;y:</source>
+        <translation>&amp;Richtlinie:</translation>
+    </message>
+    <message>
+        <source>Policy the views score and weigh by</source>
+        <translation>Richtlinie, nach der die Ansichten werten und gewichten</translation>
+    </message>
+    <message>
+        <source>Raw counts, or a policy: its weights colour the heatmap, its scores and levels appear in the members list, the dashboard and the audit</source>
+        <translation>Rohzahlen oder eine Richtlinie: Ihre Gewichte färben die Heatmap, ihre Punkte und Stufen erscheinen in der Mitgliederliste, im Dashboard und in der Prüfung</translation>
+    </message>
+    <message>
+        <source>Raw counts (no policy)</source>
+        <translation>Rohzahlen (keine Richtlinie)</translation>
+    </message>
+    <message>
+        <source>Open policy file…</source>
+        <translation>Richtliniendatei öffnen…</translation>
+    </message>
+    <message>
+        <source>Reset the time window and channel filter (the policy stays)</source>
+        <translation>Zeitfenster und Kanalfilter zurücksetzen (die Richtlinie bleibt)</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>The policy %1 cannot be applied to this guild, so the views show raw counts: %2</source>
+        <translation>Die Richtlinie %1 kann auf diesen Server nicht angewendet werden, daher zeigen die Ansichten Rohzahlen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n Kanal</numerusform>
+            <numerusform>%n Kanäle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every channel</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+        <source>Open policy file</source>
+        <translation>Richtliniendatei öffnen</translation>
+    </message>
+    <message>
+        <source>Gavel policies (*.json);;All files (*)</source>
+        <translation>Gavel-Richtlinien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Policy not loaded</source>
+        <translation>Richtlinie nicht geladen</translation>
+    </message>
+    <message>
+        <source>Gavel could not use this policy file.</source>
+        <translation>Gavel konnte diese Richtliniendatei nicht verwenden.</translation>
+    </message>
+    <message>
+        <source>policy %1</source>
+        <translation>Richtlinie %1</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1406,14 @@ Erweitern Sie das Zeitfenster oder wählen Sie mehr Kanäle.</translation>
         <source>Gavel databases (*.sqlite *.db *.gavel);;All files (*)</source>
         <translation>Gavel-Datenbanken (*.sqlite *.db *.gavel);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>&amp;Connect a Guild…</source>
+        <translation>Einen Server &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Paste a bot token, check its permissions and sync a guild</source>
+        <translation>Ein Bot-Token einfügen, seine Berechtigungen prüfen und einen Server synchronisieren</translation>
+    </message>
 </context>
 <context>
     <name>gavel::ui::MemberListModel</name>
@@ -1040,6 +1444,18 @@ Erweitern Sie das Zeitfenster oder wählen Sie mehr Kanäle.</translation>
     <message>
         <source>Flags</source>
         <translation>Markierungen</translation>
+    </message>
+    <message>
+        <source>Score (%1)</source>
+        <translation>Punkte (%1)</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1494,431 @@ Erweitern Sie das Zeitfenster oder wählen Sie mehr Kanäle.</translation>
     <message>
         <source>Audit %1</source>
         <translation>%1 prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>gavel::ui::PoliciesPage</name>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save as pr&amp;oposal…</source>
+        <translation>Als &amp;Vorschlag speichern…</translation>
+    </message>
+    <message>
+        <source>Save policy fil&amp;e…</source>
+        <translation>Richtliniendatei sp&amp;eichern…</translation>
+    </message>
+    <message>
+        <source>Policy A</source>
+        <translation>Richtlinie A</translation>
+    </message>
+    <message>
+        <source>Policy B (edited below)</source>
+        <translation>Richtlinie B (unten bearbeitet)</translation>
+    </message>
+    <message>
+        <source>Policy B as JSON</source>
+        <translation>Richtlinie B als JSON</translation>
+    </message>
+    <message>
+        <source>Validation of policy B</source>
+        <translation>Prüfung von Richtlinie B</translation>
+    </message>
+    <message>
+        <source>Comparison figures</source>
+        <translation>Vergleichszahlen</translation>
+    </message>
+    <message>
+        <source>Members whose role changes</source>
+        <translation>Mitglieder, deren Rolle sich ändert</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the member&apos;s audit</source>
+        <translation>Doppelklicken oder Eingabe drücken, um die Prüfung des Mitglieds zu öffnen</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Share under A</source>
+        <translation>Anteil unter A</translation>
+    </message>
+    <message>
+        <source>Share under B</source>
+        <translation>Anteil unter B</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>Gewinn</translation>
+    </message>
+    <message>
+        <source>What rings and alt families gain</source>
+        <translation>Was Ringe und Alt-Familien gewinnen</translation>
+    </message>
+    <message>
+        <source>Drop the running comparison</source>
+        <translation>Den laufenden Vergleich verwerfen</translation>
+    </message>
+    <message>
+        <source>Save policy B&apos;s role changes as a proposal that approvers review on the Reviews page</source>
+        <translation>Die Rollenänderungen von Richtlinie B als Vorschlag speichern, den Genehmigende auf der Seite „Prüfungen“ prüfen</translation>
+    </message>
+    <message>
+        <source>Policy &amp;A:</source>
+        <translation>Richtlinie &amp;A:</translation>
+    </message>
+    <message>
+        <source>Policy &amp;B:</source>
+        <translation>Richtlinie &amp;B:</translation>
+    </message>
+    <message>
+        <source>B&apos;s parameters (JSON, checked as you type):</source>
+        <translation>Parameter von B (JSON, beim Tippen geprüft):</translation>
+    </message>
+    <message>
+        <source>&amp;Members whose role changes:</source>
+        <translation>&amp;Mitglieder, deren Rolle sich ändert:</translation>
+    </message>
+    <message>
+        <source>Rings and alt families (detected):</source>
+        <translation>Ringe und Alt-Familien (erkannt):</translation>
+    </message>
+    <message>
+        <source>Open a guild to compare policies on its history.</source>
+        <translation>Öffnen Sie einen Server, um Richtlinien auf seinem Verlauf zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Open policy file…</source>
+        <translation>Richtliniendatei öffnen…</translation>
+    </message>
+    <message>
+        <source>Open policy file</source>
+        <translation>Richtliniendatei öffnen</translation>
+    </message>
+    <message>
+        <source>Gavel policies (*.json);;All files (*)</source>
+        <translation>Gavel-Richtlinien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Policy A not loaded: %1</source>
+        <translation>Richtlinie A nicht geladen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Valid: %1, %2</source>
+        <translation>Gültig: %1, %2</translation>
+    </message>
+    <message>
+        <source>Choose two policies; the comparison runs when the guild is loaded.</source>
+        <translation>Wählen Sie zwei Richtlinien; der Vergleich läuft, sobald der Server geladen ist.</translation>
+    </message>
+    <message>
+        <source>Policy B does not parse; fix it (see below the editor).</source>
+        <translation>Richtlinie B lässt sich nicht lesen; korrigieren Sie sie (siehe unter dem Editor).</translation>
+    </message>
+    <message>
+        <source>Loading message text for %1…</source>
+        <translation>Lade Nachrichtentexte für %1…</translation>
+    </message>
+    <message>
+        <source>Comparing %1 and %2 over the whole history…</source>
+        <translation>Vergleiche %1 und %2 über den gesamten Verlauf…</translation>
+    </message>
+    <message>
+        <source>The comparison failed: %1</source>
+        <translation>Der Vergleich ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>Vergleich abgebrochen.</translation>
+    </message>
+    <message>
+        <source>A: %1 · B: %2 · scores at %3 UTC over %4 members
+%5 members change role · rank correlation (Spearman) %6
+Top 1% hold %7 under A and %8 under B · top 10% hold %9 under A and %10 under B</source>
+        <translation>A: %1 · B: %2 · Punkte am %3 UTC über %4 Mitglieder
+%5 Mitglieder wechseln die Rolle · Rangkorrelation (Spearman) %6
+Das oberste 1 % hält %7 unter A und %8 unter B · die obersten 10 % halten %9 unter A und %10 unter B</translation>
+    </message>
+    <message>
+        <source>Save as proposal</source>
+        <translation>Als Vorschlag speichern</translation>
+    </message>
+    <message>
+        <source>Policy B&apos;s plan at %1 UTC becomes a proposal that approvers review on the Reviews page.
+Proposed by (a moderator or admin of the reviewer list):</source>
+        <translation>Der Plan von Richtlinie B am %1 UTC wird ein Vorschlag, den Genehmigende auf der Seite „Prüfungen“ prüfen.
+Vorgeschlagen von (Moderator oder Admin der Prüferliste):</translation>
+    </message>
+    <message>
+        <source>Proposal saved</source>
+        <translation>Vorschlag gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved as proposal %1.</source>
+        <translation>Als Vorschlag %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Approvers review it on the Reviews page (Ctrl+6); once approved, it can be pushed to Discord from there.</source>
+        <translation>Genehmigende prüfen ihn auf der Seite „Prüfungen“ (Strg+6); nach der Genehmigung kann er von dort an Discord übertragen werden.</translation>
+    </message>
+    <message>
+        <source>Proposal not saved</source>
+        <translation>Vorschlag nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The proposal could not be saved.</source>
+        <translation>Der Vorschlag konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Policy B does not parse or no guild is open.</source>
+        <translation>Richtlinie B lässt sich nicht lesen, oder es ist kein Server geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation>Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Save policy B</source>
+        <translation>Richtlinie B speichern</translation>
+    </message>
+    <message>
+        <source>Gavel policies (*.json)</source>
+        <translation>Gavel-Richtlinien (*.json)</translation>
+    </message>
+    <message>
+        <source>Policy not saved</source>
+        <translation>Richtlinie nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>gavel::ui::PolicyChangeModel</name>
+    <message>
+        <source>User id %1</source>
+        <translation>Benutzer-ID %1</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Role under A</source>
+        <translation>Rolle unter A</translation>
+    </message>
+    <message>
+        <source>Role under B</source>
+        <translation>Rolle unter B</translation>
+    </message>
+    <message>
+        <source>Score A</source>
+        <translation>Punkte A</translation>
+    </message>
+    <message>
+        <source>Score B</source>
+        <translation>Punkte B</translation>
+    </message>
+</context>
+<context>
+    <name>gavel::ui::ProposalChangeModel</name>
+    <message>
+        <source>promote</source>
+        <translation>befördern</translation>
+    </message>
+    <message>
+        <source>demote</source>
+        <translation>herabstufen</translation>
+    </message>
+    <message>
+        <source>deactivate</source>
+        <translation>deaktivieren</translation>
+    </message>
+    <message>
+        <source>reactivate</source>
+        <translation>reaktivieren</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>angewendet</translation>
+    </message>
+    <message>
+        <source>already so</source>
+        <translation>schon so</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>failed (retried next time)</source>
+        <translation>fehlgeschlagen (wird beim nächsten Mal wiederholt)</translation>
+    </message>
+    <message>
+        <source>would apply</source>
+        <translation>würde angewendet</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>User id %1</source>
+        <translation>Benutzer-ID %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Roles now</source>
+        <translation>Rollen jetzt</translation>
+    </message>
+    <message>
+        <source>After the plan</source>
+        <translation>Nach dem Plan</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Push result</source>
+        <translation>Ergebnis der Übertragung</translation>
+    </message>
+</context>
+<context>
+    <name>gavel::ui::ProposalListModel</name>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>genehmigt</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>pushing</source>
+        <translation>wird übertragen</translation>
+    </message>
+    <message>
+        <source>pushed</source>
+        <translation>übertragen</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>tampered</source>
+        <translation>manipuliert</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <translation>Vorgeschlagen von</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Genehmigungen</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+</context>
+<context>
+    <name>gavel::ui::ProposalNoteDialog</name>
+    <message>
+        <source>Reviewer name</source>
+        <translation>Name des Prüfers</translation>
+    </message>
+    <message>
+        <source>your name in the review team</source>
+        <translation>Ihr Name im Prüfteam</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>why (recorded with the decision and shown to the team)</source>
+        <translation>warum (wird mit der Entscheidung gespeichert und dem Team gezeigt)</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer:</source>
+        <translation>&amp;Prüfer:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1997,295 @@ Erweitern Sie das Zeitfenster oder wählen Sie mehr Kanäle.</translation>
     <message>
         <source>Message</source>
         <translation>Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>gavel::ui::ReviewsPage</name>
+    <message>
+        <source>Proposals</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>Role changes of the proposal</source>
+        <translation>Rollenänderungen des Vorschlags</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove…</source>
+        <translation>&amp;Genehmigen…</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Ablehnen…</translation>
+    </message>
+    <message>
+        <source>P&amp;ush…</source>
+        <translation>Ü&amp;bertragen…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel push</source>
+        <translation>Übertragung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Open &amp;audit</source>
+        <translation>Prüfung ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport evidence…</source>
+        <translation>Belege e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>No proposals for this guild yet. A moderator makes one with gavel propose (from a policy or hand-picked changes) or with Save as proposal on the Policies page; it then waits here for another reviewer&apos;s approval.</source>
+        <translation>Noch keine Vorschläge für diesen Server. Ein Moderator erstellt einen mit gavel propose (aus einer Richtlinie oder ausgewählten Änderungen) oder mit „Als Vorschlag speichern“ auf der Seite „Richtlinien“; er wartet dann hier auf die Genehmigung eines anderen Prüfers.</translation>
+    </message>
+    <message>
+        <source>Double-click a member to open their audit</source>
+        <translation>Ein Mitglied doppelklicken, um seine Prüfung zu öffnen</translation>
+    </message>
+    <message>
+        <source>Approve the selected proposal with a note</source>
+        <translation>Den gewählten Vorschlag mit einer Notiz genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject the selected proposal with a note; any rejection blocks it. The proposer&apos;s own rejection withdraws it.</source>
+        <translation>Den gewählten Vorschlag mit einer Notiz ablehnen; jede Ablehnung blockiert ihn. Lehnt der Vorschlagende selbst ab, zieht er ihn zurück.</translation>
+    </message>
+    <message>
+        <source>Apply the approved proposal to Discord, change by change</source>
+        <translation>Den genehmigten Vorschlag Änderung für Änderung auf Discord anwenden</translation>
+    </message>
+    <message>
+        <source>Stop after the change in flight; pushing again resumes where it stopped</source>
+        <translation>Nach der laufenden Änderung anhalten; erneutes Übertragen macht dort weiter</translation>
+    </message>
+    <message>
+        <source>Open the audit of the selected member</source>
+        <translation>Die Prüfung des gewählten Mitglieds öffnen</translation>
+    </message>
+    <message>
+        <source>Read the proposals again, with other reviewers&apos; decisions</source>
+        <translation>Die Vorschläge neu lesen, mit den Entscheidungen anderer Prüfer</translation>
+    </message>
+    <message>
+        <source>Push progress</source>
+        <translation>Fortschritt der Übertragung</translation>
+    </message>
+    <message>
+        <source>Proposal summary</source>
+        <translation>Zusammenfassung des Vorschlags</translation>
+    </message>
+    <message>
+        <source>Why the proposal cannot be pushed</source>
+        <translation>Warum der Vorschlag nicht übertragen werden kann</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Pro&amp;posals</source>
+        <translation>Vors&amp;chläge</translation>
+    </message>
+    <message>
+        <source>Role c&amp;hanges</source>
+        <translation>Rollenän&amp;derungen</translation>
+    </message>
+    <message>
+        <source>Write the evidence package of the selected proposal (CSV files and a manifest)</source>
+        <translation>Das Belegpaket des gewählten Vorschlags schreiben (CSV-Dateien und ein Manifest)</translation>
+    </message>
+    <message>
+        <source>Reading the proposals failed: %1</source>
+        <translation>Die Vorschläge konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Open a guild to see its proposals.</source>
+        <translation>Öffnen Sie einen Server, um seine Vorschläge zu sehen.</translation>
+    </message>
+    <message>
+        <source>Select a proposal to see its changes.</source>
+        <translation>Wählen Sie einen Vorschlag, um seine Änderungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Proposal %1: %2</source>
+        <translation>Vorschlag %1: %2</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>State: %1 — %2 of %3 approvals</source>
+        <translation>Zustand: %1 — %2 von %3 Genehmigungen</translation>
+    </message>
+    <message>
+        <source>Proposed by %1 on %2; expires %3</source>
+        <translation>Vorgeschlagen von %1 am %2; läuft ab %3</translation>
+    </message>
+    <message>
+        <source>Policy: %1 (%2)</source>
+        <translation>Richtlinie: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Data up to %1</source>
+        <translation>Daten bis %1</translation>
+    </message>
+    <message>
+        <source>Evidence: none referenced</source>
+        <translation>Belege: keine angegeben</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>Belege: %1</translation>
+    </message>
+    <message>
+        <source>Stale: the guild&apos;s data changed since the proposal was made (%1). Make a new proposal from fresh data.</source>
+        <translation>Veraltet: Die Daten des Servers haben sich seit dem Vorschlag geändert (%1). Erstellen Sie einen neuen Vorschlag aus aktuellen Daten.</translation>
+    </message>
+    <message>
+        <source>Tampered: the proposal in the database no longer matches its audit record (%1). It will not be pushed.</source>
+        <translation>Manipuliert: Der Vorschlag in der Datenbank stimmt nicht mehr mit seinem Audit-Eintrag überein (%1). Er wird nicht übertragen.</translation>
+    </message>
+    <message>
+        <source>Not pushable: %1</source>
+        <translation>Nicht übertragbar: %1</translation>
+    </message>
+    <message>
+        <source>Not counted: %1</source>
+        <translation>Nicht gezählt: %1</translation>
+    </message>
+    <message>
+        <source>%1 approved on %2</source>
+        <translation>%1 genehmigte am %2</translation>
+    </message>
+    <message>
+        <source>%1 rejected on %2</source>
+        <translation>%1 lehnte am %2 ab</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Waiting for %1</source>
+        <translation>Wartet auf %1</translation>
+    </message>
+    <message>
+        <source>No decisions yet.</source>
+        <translation>Noch keine Entscheidungen.</translation>
+    </message>
+    <message>
+        <source>Decisions:
+%1</source>
+        <translation>Entscheidungen:
+%1</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume push…</source>
+        <translation>Übertragung &amp;fortsetzen…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Approve proposal %1 (%2 changes). The proposer cannot approve their own proposal; your name, the note and your database login are recorded.</source>
+        <translation>Vorschlag %1 genehmigen (%2 Änderungen). Der Vorschlagende kann seinen eigenen Vorschlag nicht genehmigen; Ihr Name, die Notiz und Ihre Datenbankanmeldung werden gespeichert.</translation>
+    </message>
+    <message>
+        <source>Reject proposal %1. Any rejection blocks it for good. If you are its proposer, this withdraws it instead.</source>
+        <translation>Vorschlag %1 ablehnen. Jede Ablehnung blockiert ihn endgültig. Wenn Sie ihn vorgeschlagen haben, ziehen Sie ihn stattdessen zurück.</translation>
+    </message>
+    <message>
+        <source>Approve proposal %1</source>
+        <translation>Vorschlag %1 genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject proposal %1</source>
+        <translation>Vorschlag %1 ablehnen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Approving proposal %1…</source>
+        <translation>Genehmige Vorschlag %1…</translation>
+    </message>
+    <message>
+        <source>Rejecting proposal %1…</source>
+        <translation>Lehne Vorschlag %1 ab…</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Proposal %1 withdrawn by its proposer %2.</source>
+        <translation>Vorschlag %1 von seinem Vorschlagenden %2 zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>%1 approved proposal %2: %3 of %4 approvals, %5.</source>
+        <translation>%1 hat Vorschlag %2 genehmigt: %3 von %4 Genehmigungen, %5.</translation>
+    </message>
+    <message>
+        <source>%1 rejected proposal %2: %3 of %4 approvals, %5.</source>
+        <translation>%1 hat Vorschlag %2 abgelehnt: %3 von %4 Genehmigungen, %5.</translation>
+    </message>
+    <message>
+        <source>Push proposal %1</source>
+        <translation>Vorschlag %1 übertragen</translation>
+    </message>
+    <message>
+        <source>Apply %1 role changes of proposal %2 to Discord now, with the bot token of guild %3 (keychain, else GAVEL_TOKEN). Each change is journalled before it is sent, so a cancelled or interrupted push resumes later without applying anything twice. Only admins push; your name is recorded.</source>
+        <translation>Jetzt %1 Rollenänderungen von Vorschlag %2 auf Discord anwenden, mit dem Bot-Token von Server %3 (Schlüsselbund, sonst GAVEL_TOKEN). Jede Änderung wird vor dem Senden protokolliert, daher macht eine abgebrochene oder unterbrochene Übertragung später weiter, ohne etwas doppelt anzuwenden. Nur Admins übertragen; Ihr Name wird gespeichert.</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Übertragen</translation>
+    </message>
+    <message>
+        <source>%v of %m changes</source>
+        <translation>%v von %m Änderungen</translation>
+    </message>
+    <message>
+        <source>Pushing proposal %1…</source>
+        <translation>Übertrage Vorschlag %1…</translation>
+    </message>
+    <message>
+        <source>Stopping after the change in flight…</source>
+        <translation>Halte nach der laufenden Änderung an…</translation>
+    </message>
+    <message>
+        <source>Push of proposal %1 failed: %2</source>
+        <translation>Übertragung von Vorschlag %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Proposal %1: %2 applied, %3 already so, %4 refused, %5 skipped, %6 failed.</source>
+        <translation>Vorschlag %1: %2 angewendet, %3 schon so, %4 abgelehnt, %5 übersprungen, %6 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 changes; push again to resume.</source>
+        <translation>Nach %1 von %2 Änderungen angehalten; erneut übertragen, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>The guild&apos;s audit log confirms %1 of %2 applied changes.</source>
+        <translation>Das Audit-Log des Servers bestätigt %1 von %2 angewendeten Änderungen.</translation>
+    </message>
+    <message>
+        <source>Push again to retry the failed changes.</source>
+        <translation>Erneut übertragen, um die fehlgeschlagenen Änderungen zu wiederholen.</translation>
     </message>
 </context>
 <context>

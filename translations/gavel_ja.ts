@@ -47,6 +47,13 @@
     </message>
 </context>
 <context>
+    <name>PoliciesPage</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>%1 行目: %2</translation>
+    </message>
+</context>
+<context>
     <name>gavel::cli::DemoSession</name>
     <message>
         <source>Preparing the demo guild…</source>
@@ -294,6 +301,60 @@
         <source>reactions</source>
         <translation>リアクション</translation>
     </message>
+    <message>
+        <source>Scores under the chosen policy, rule by rule</source>
+        <translation>選択したポリシーでのスコア（ルールごと）</translation>
+    </message>
+    <message>
+        <source>When / what</source>
+        <translation>いつ / 何</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Adds</source>
+        <translation>加算</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>S&amp;cores</source>
+        <translation>スコア(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Score under the chosen policy</source>
+        <translation>選択したポリシーでのスコア</translation>
+    </message>
+    <message>
+        <source>Export evidence…</source>
+        <translation>証拠をエクスポート…</translation>
+    </message>
+    <message>
+        <source>Case report…</source>
+        <translation>ケースレポート…</translation>
+    </message>
+    <message>
+        <source>Choose a policy in the filter bar to see scores</source>
+        <translation>スコアを見るにはフィルターバーでポリシーを選んでください</translation>
+    </message>
+    <message>
+        <source>Scores under %1 at %2 UTC: score %3, level %4 (%5)</source>
+        <translation>%1 での %2 UTC 時点のスコア: スコア %3、レベル %4（%5）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rule by rule: %n item(s)</source>
+        <translation>
+            <numerusform>ルールごと: %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>0 (not counted)</source>
+        <translation>0（数えない）</translation>
+    </message>
 </context>
 <context>
     <name>gavel::ui::ClusterGraphView</name>
@@ -343,6 +404,34 @@
     <message>
         <source>Members</source>
         <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>Dismissed by %1 on %2</source>
+        <translation>%1 が %2 に却下</translation>
+    </message>
+    <message>
+        <source>Reviewed by %1 on %2</source>
+        <translation>%1 が %2 に確認済み</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>dismissed (%1)</source>
+        <translation>却下（%1）</translation>
+    </message>
+    <message>
+        <source>reviewed (%1)</source>
+        <translation>確認済み（%1）</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
     </message>
 </context>
 <context>
@@ -415,6 +504,201 @@
         <source>%1 (master)</source>
         <translation>%1（親アカウント）</translation>
     </message>
+    <message>
+        <source>Mark re&amp;viewed…</source>
+        <translation>確認済みにする(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss…</source>
+        <translation>却下(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Record that you checked this cluster, with a note the other reviewers see</source>
+        <translation>このクラスターを確認したことを、他のレビュアーに見えるメモ付きで記録します</translation>
+    </message>
+    <message>
+        <source>Record that this cluster is not cheating (a false alarm), with a note the other reviewers see</source>
+        <translation>このクラスターが不正ではない（誤検知）ことを、他のレビュアーに見えるメモ付きで記録します</translation>
+    </message>
+    <message>
+        <source>Review mark result</source>
+        <translation>レビュー記録の結果</translation>
+    </message>
+    <message>
+        <source>Reading the review marks failed: %1</source>
+        <translation>レビュー記録を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Dismiss cluster %1</source>
+        <translation>クラスター %1 を却下</translation>
+    </message>
+    <message>
+        <source>Mark cluster %1 reviewed</source>
+        <translation>クラスター %1 を確認済みにする</translation>
+    </message>
+    <message>
+        <source>Record that cluster %1 is a false alarm. Your name and the note are kept in the database and shown to every reviewer, also when the same members are found again.</source>
+        <translation>クラスター %1 が誤検知であることを記録します。あなたの名前とメモはデータベースに保存され、同じメンバーが再び検出されたときも含め、すべてのレビュアーに表示されます。</translation>
+    </message>
+    <message>
+        <source>Record that you reviewed cluster %1. Your name and the note are kept in the database and shown to every reviewer.</source>
+        <translation>クラスター %1 を確認したことを記録します。あなたの名前とメモはデータベースに保存され、すべてのレビュアーに表示されます。</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>確認済みにする</translation>
+    </message>
+    <message>
+        <source>Cluster %1: %2</source>
+        <translation>クラスター %1: %2</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>記録されませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gavel::ui::ConnectWizard</name>
+    <message>
+        <source>Connect a guild</source>
+        <translation>サーバーを接続</translation>
+    </message>
+    <message>
+        <source>Gavel reads a guild&apos;s history through a Discord bot that you invite.</source>
+        <translation>Gavel は、あなたが招待した Discord ボットを通じてサーバーの履歴を読み込みます。</translation>
+    </message>
+    <message>
+        <source>&amp;Connect a guild with its bot token</source>
+        <translation>ボットトークンでサーバーを接続(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo guild (a made-up community served by Gavel&apos;s built-in Discord emulator)</source>
+        <translation>デモサーバーを開く(&amp;D)（Gavel 内蔵の Discord エミュレーターが提供する架空のコミュニティ）</translation>
+    </message>
+    <message>
+        <source>Paste the bot token</source>
+        <translation>ボットトークンを貼り付け</translation>
+    </message>
+    <message>
+        <source>Discord Developer Portal → your application → Bot → Reset Token, then copy the token and paste it here.</source>
+        <translation>Discord Developer Portal → アプリケーション → Bot → Reset Token でトークンをコピーし、ここに貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>ボットトークン</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>表示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>H&amp;ide</source>
+        <translation>隠す(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Looking for the system keychain…</source>
+        <translation>システムのキーチェーンを探しています…</translation>
+    </message>
+    <message>
+        <source>Warning: a plain file is not encrypted. Anyone who can read your home directory (other administrators, backups, malware running as you) can read the token and act as your bot. Without this box the token is used for this session only and not stored.</source>
+        <translation>警告: プレーンファイルは暗号化されません。ホームディレクトリを読める人（他の管理者、バックアップ、あなたの権限で動くマルウェア）はトークンを読み、あなたのボットとして行動できます。このチェックがなければ、トークンはこのセッションだけで使われ、保存されません。</translation>
+    </message>
+    <message>
+        <source>Store the token in a &amp;plain file (readable by anyone who can read your home directory)</source>
+        <translation>トークンをプレーンファイルに保存(&amp;P)（ホームディレクトリを読める人は誰でも読めます）</translation>
+    </message>
+    <message>
+        <source>Show &amp;advanced settings</source>
+        <translation>詳細設定を表示(&amp;A)</translation>
+    </message>
+    <message>
+        <source>API &amp;base URL:</source>
+        <translation>API ベース URL(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Bot &amp;token:</source>
+        <translation>ボットトークン(&amp;T):</translation>
+    </message>
+    <message>
+        <source>The token will be stored in the system keychain (service “Gavel”), never in a file.</source>
+        <translation>トークンはシステムのキーチェーン（サービス「Gavel」）に保存され、ファイルには保存されません。</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1). Gavel stores tokens in a Secret Service keychain: install and start one, such as gnome-keyring (package gnome-keyring) or KeePassXC with Secret Service integration, then run this wizard again.</source>
+        <translation>システムのキーチェーンがありません（%1）。Gavel はトークンを Secret Service のキーチェーンに保存します。gnome-keyring（パッケージ gnome-keyring）や Secret Service 連携を有効にした KeePassXC などをインストールして起動し、このウィザードをもう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>Check the bot</source>
+        <translation>ボットを確認</translation>
+    </message>
+    <message>
+        <source>Gavel asks Discord who the token belongs to, which guilds the bot is in, its permissions there and its privileged intents.</source>
+        <translation>Gavel は Discord に、トークンの持ち主、ボットが参加しているサーバー、そこでの権限と特権インテントを問い合わせます。</translation>
+    </message>
+    <message>
+        <source>Store the token and &amp;sync</source>
+        <translation>トークンを保存して同期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Guild</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>再確認(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Guild:</source>
+        <translation>サーバー(&amp;G):</translation>
+    </message>
+    <message>
+        <source>✔ OK</source>
+        <translation>✔ OK</translation>
+    </message>
+    <message>
+        <source>✘ Missing</source>
+        <translation>✘ 不足</translation>
+    </message>
+    <message>
+        <source>⚠ Recommended</source>
+        <translation>⚠ 推奨</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>対処: %1</translation>
+    </message>
+    <message>
+        <source>The bot cannot sync this guild yet: fix what is marked missing, then press Check again.</source>
+        <translation>ボットはまだこのサーバーを同期できません。不足と表示された項目を直してから「再確認」を押してください。</translation>
+    </message>
+    <message>
+        <source>Invite URL with the permissions integer %1 = %2:</source>
+        <translation>権限整数 %1 = %2 の招待 URL:</translation>
+    </message>
+    <message>
+        <source>First sync</source>
+        <translation>最初の同期</translation>
+    </message>
+    <message>
+        <source>Gavel reads the guild&apos;s channels, members, messages and reactions. Later syncs read only what is new.</source>
+        <translation>Gavel はサーバーのチャンネル、メンバー、メッセージ、リアクションを読み込みます。以後の同期では新しい分だけを読み込みます。</translation>
+    </message>
+    <message>
+        <source>No guild was checked.</source>
+        <translation>確認したサーバーはありません。</translation>
+    </message>
+    <message>
+        <source>Connect a Guild</source>
+        <translation>サーバーを接続</translation>
+    </message>
 </context>
 <context>
     <name>gavel::ui::DashboardPage</name>
@@ -467,10 +751,6 @@
         <translation>上位の絵文字(&amp;E)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; counted reactions · &lt;b&gt;%2&lt;/b&gt; members gave and &lt;b&gt;%3&lt;/b&gt; received at least one · the top 1% of receivers got &lt;b&gt;%4&lt;/b&gt; of them (Gini %5) · flagged: &lt;b&gt;%6&lt;/b&gt; ring(s), &lt;b&gt;%7&lt;/b&gt; alt famil(ies)</source>
-        <translation>集計対象リアクション &lt;b&gt;%1&lt;/b&gt; 件 · 付与したメンバー &lt;b&gt;%2&lt;/b&gt; 人、受け取ったメンバー &lt;b&gt;%3&lt;/b&gt; 人 · 受け取り上位 1% が &lt;b&gt;%4&lt;/b&gt; を獲得（ジニ係数 %5）· フラグ: リング &lt;b&gt;%6&lt;/b&gt;、サブアカウント群 &lt;b&gt;%7&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>Ring %1</source>
         <translation>リング %1</translation>
     </message>
@@ -518,6 +798,30 @@
         <source>share of reactions</source>
         <translation>リアクションの割合</translation>
     </message>
+    <message>
+        <source>%1 counted reactions · %2 members gave and %3 received at least one · flagged: %4 ring(s), %5 alt famil(ies)</source>
+        <translation>数えたリアクション %1 件 · 1 件以上を付けたメンバー %2 人、受けたメンバー %3 人 · フラグ: リング %4 件、サブアカウント群 %5 件</translation>
+    </message>
+    <message>
+        <source>Under %1: the top 1% of members hold %2 of the score, the top 10% hold %3 (Gini %4)</source>
+        <translation>%1 では: 上位 1% のメンバーがスコアの %2、上位 10% が %3 を持ちます（ジニ係数 %4）</translation>
+    </message>
+    <message>
+        <source>Raw counts: the top 1% of receivers got %1 of the reactions, the top 10% got %2 (Gini %3)</source>
+        <translation>生の件数: 受け手の上位 1% がリアクションの %1、上位 10% が %2 を受けました（ジニ係数 %3）</translation>
+    </message>
+    <message>
+        <source>Lorenz curve of scores under %1</source>
+        <translation>%1 でのスコアのローレンツ曲線</translation>
+    </message>
+    <message>
+        <source>members, lowest score first</source>
+        <translation>メンバー（スコアの低い順）</translation>
+    </message>
+    <message>
+        <source>share of the score</source>
+        <translation>スコアの割合</translation>
+    </message>
 </context>
 <context>
     <name>gavel::ui::EmptyStatePage</name>
@@ -552,6 +856,10 @@
     <message>
         <source>The database could not be opened</source>
         <translation>データベースを開けませんでした</translation>
+    </message>
+    <message>
+        <source>&amp;Connect a guild…</source>
+        <translation>サーバーを接続(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -670,16 +978,20 @@
         <translation>リアクション %1、対数目盛: 1 … %2</translation>
     </message>
     <message>
-        <source>Weighted volume %1, log scale: 0 … %2</source>
-        <translation>重み付き量 %1、対数目盛: 0 … %2</translation>
-    </message>
-    <message>
         <source>Reciprocity %1: 0 (one-way) … 1 (fully mutual)</source>
         <translation>相互性 %1: 0（一方向）… 1（完全に相互）</translation>
     </message>
     <message>
         <source>No data</source>
         <translation>データなし</translation>
+    </message>
+    <message>
+        <source>Volume weighted by %1 %2, log scale: 0 … %3</source>
+        <translation>%1 %2 で重み付けした量、対数目盛: 0 … %3</translation>
+    </message>
+    <message>
+        <source>no policy</source>
+        <translation>ポリシーなし</translation>
     </message>
 </context>
 <context>
@@ -719,6 +1031,10 @@
     <message>
         <source>Rows are reactors, columns are authors. Outlined squares on the diagonal are flagged rings (white) and alt families (orange). Scroll to zoom, drag to pan, click a cell for its evidence.</source>
         <translation>行はリアクションした人、列は投稿者です。対角線上の枠はフラグ付きのリング（白）とサブアカウント群（オレンジ）です。スクロールで拡大縮小、ドラッグで移動、セルをクリックすると証拠を表示します。</translation>
+    </message>
+    <message>
+        <source>Choose a policy in the filter bar to colour by its weights</source>
+        <translation>重みで色分けするにはフィルターバーでポリシーを選んでください</translation>
     </message>
 </context>
 <context>
@@ -784,6 +1100,14 @@ Widen the time window or choose more channels.</source>
         <source>Applying the filter: counting pairs and clusters…</source>
         <translation>フィルターを適用中: ペアとクラスターを集計しています…</translation>
     </message>
+    <message>
+        <source>Loading message text for the policy…</source>
+        <translation>ポリシー用にメッセージ本文を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Applying the policy: scores, weighted pairs, clusters…</source>
+        <translation>ポリシーを適用しています: スコア、重み付きペア、クラスター…</translation>
+    </message>
 </context>
 <context>
     <name>gavel::ui::InvestigationView</name>
@@ -812,10 +1136,6 @@ Widen the time window or choose more channels.</source>
         <translation>終了(&amp;T):</translation>
     </message>
     <message>
-        <source>C&amp;hannel:</source>
-        <translation>チャンネル(&amp;H):</translation>
-    </message>
-    <message>
         <source>Time window start (UTC)</source>
         <translation>期間の開始（UTC）</translation>
     </message>
@@ -826,10 +1146,6 @@ Widen the time window or choose more channels.</source>
     <message>
         <source>Channel filter</source>
         <translation>チャンネルフィルター</translation>
-    </message>
-    <message>
-        <source>Reset the time window and channel filter</source>
-        <translation>期間とチャンネルフィルターをリセット</translation>
     </message>
     <message>
         <source>Work in progress</source>
@@ -910,6 +1226,84 @@ Widen the time window or choose more channels.</source>
     <message>
         <source>showing %1 – %2</source>
         <translation>表示中 %1 – %2</translation>
+    </message>
+    <message>
+        <source>Channel&amp;s:</source>
+        <translation>チャンネル(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Choose one or more channels or categories (their channels and threads are included)</source>
+        <translation>チャンネルまたはカテゴリーを 1 つ以上選択（その中のチャンネルとスレッドも含みます）</translation>
+    </message>
+    <message>
+        <source>Channels to include</source>
+        <translation>含めるチャンネル</translation>
+    </message>
+    <message>
+        <source>Polic&amp;y:</source>
+        <translation>ポリシー(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Policy the views score and weigh by</source>
+        <translation>各ビューが採点と重み付けに使うポリシー</translation>
+    </message>
+    <message>
+        <source>Raw counts, or a policy: its weights colour the heatmap, its scores and levels appear in the members list, the dashboard and the audit</source>
+        <translation>生の件数またはポリシー: ポリシーの重みがヒートマップを色分けし、スコアとレベルがメンバー一覧、ダッシュボード、監査に表示されます</translation>
+    </message>
+    <message>
+        <source>Raw counts (no policy)</source>
+        <translation>生の件数（ポリシーなし）</translation>
+    </message>
+    <message>
+        <source>Open policy file…</source>
+        <translation>ポリシーファイルを開く…</translation>
+    </message>
+    <message>
+        <source>Reset the time window and channel filter (the policy stays)</source>
+        <translation>期間とチャンネルのフィルターをリセット（ポリシーはそのまま）</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>ポリシー</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>レビュー</translation>
+    </message>
+    <message>
+        <source>The policy %1 cannot be applied to this guild, so the views show raw counts: %2</source>
+        <translation>ポリシー %1 をこのサーバーに適用できないため、各ビューは生の件数を表示します: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n チャンネル</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every channel</source>
+        <translation>すべてのチャンネル</translation>
+    </message>
+    <message>
+        <source>Open policy file</source>
+        <translation>ポリシーファイルを開く</translation>
+    </message>
+    <message>
+        <source>Gavel policies (*.json);;All files (*)</source>
+        <translation>Gavel ポリシー (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Policy not loaded</source>
+        <translation>ポリシーを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>Gavel could not use this policy file.</source>
+        <translation>Gavel はこのポリシーファイルを使えませんでした。</translation>
+    </message>
+    <message>
+        <source>policy %1</source>
+        <translation>ポリシー %1</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1404,14 @@ Widen the time window or choose more channels.</source>
         <source>Gavel databases (*.sqlite *.db *.gavel);;All files (*)</source>
         <translation>Gavel データベース (*.sqlite *.db *.gavel);;すべてのファイル (*)</translation>
     </message>
+    <message>
+        <source>&amp;Connect a Guild…</source>
+        <translation>サーバーを接続(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Paste a bot token, check its permissions and sync a guild</source>
+        <translation>ボットトークンを貼り付け、権限を確認し、サーバーを同期します</translation>
+    </message>
 </context>
 <context>
     <name>gavel::ui::MemberListModel</name>
@@ -1040,6 +1442,18 @@ Widen the time window or choose more channels.</source>
     <message>
         <source>Flags</source>
         <translation>フラグ</translation>
+    </message>
+    <message>
+        <source>Score (%1)</source>
+        <translation>スコア（%1）</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>レベル</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1492,431 @@ Widen the time window or choose more channels.</source>
     <message>
         <source>Audit %1</source>
         <translation>%1 を監査</translation>
+    </message>
+</context>
+<context>
+    <name>gavel::ui::PoliciesPage</name>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比較(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Save as pr&amp;oposal…</source>
+        <translation>提案として保存(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save policy fil&amp;e…</source>
+        <translation>ポリシーファイルを保存(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Policy A</source>
+        <translation>ポリシー A</translation>
+    </message>
+    <message>
+        <source>Policy B (edited below)</source>
+        <translation>ポリシー B（下で編集）</translation>
+    </message>
+    <message>
+        <source>Policy B as JSON</source>
+        <translation>JSON のポリシー B</translation>
+    </message>
+    <message>
+        <source>Validation of policy B</source>
+        <translation>ポリシー B の検証</translation>
+    </message>
+    <message>
+        <source>Comparison figures</source>
+        <translation>比較の数値</translation>
+    </message>
+    <message>
+        <source>Members whose role changes</source>
+        <translation>ロールが変わるメンバー</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the member&apos;s audit</source>
+        <translation>ダブルクリックまたは Enter でメンバーの監査を開きます</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>グループ</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>Share under A</source>
+        <translation>A での割合</translation>
+    </message>
+    <message>
+        <source>Share under B</source>
+        <translation>B での割合</translation>
+    </message>
+    <message>
+        <source>Gain</source>
+        <translation>増分</translation>
+    </message>
+    <message>
+        <source>What rings and alt families gain</source>
+        <translation>リングとサブアカウント群が得るもの</translation>
+    </message>
+    <message>
+        <source>Drop the running comparison</source>
+        <translation>実行中の比較を中止</translation>
+    </message>
+    <message>
+        <source>Save policy B&apos;s role changes as a proposal that approvers review on the Reviews page</source>
+        <translation>ポリシー B のロール変更を提案として保存し、承認者が「レビュー」ページで審査します</translation>
+    </message>
+    <message>
+        <source>Policy &amp;A:</source>
+        <translation>ポリシー A(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Policy &amp;B:</source>
+        <translation>ポリシー B(&amp;B):</translation>
+    </message>
+    <message>
+        <source>B&apos;s parameters (JSON, checked as you type):</source>
+        <translation>B のパラメーター（JSON、入力中に検証）:</translation>
+    </message>
+    <message>
+        <source>&amp;Members whose role changes:</source>
+        <translation>ロールが変わるメンバー(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Rings and alt families (detected):</source>
+        <translation>リングとサブアカウント群（検出）:</translation>
+    </message>
+    <message>
+        <source>Open a guild to compare policies on its history.</source>
+        <translation>サーバーを開くと、その履歴でポリシーを比較できます。</translation>
+    </message>
+    <message>
+        <source>Open policy file…</source>
+        <translation>ポリシーファイルを開く…</translation>
+    </message>
+    <message>
+        <source>Open policy file</source>
+        <translation>ポリシーファイルを開く</translation>
+    </message>
+    <message>
+        <source>Gavel policies (*.json);;All files (*)</source>
+        <translation>Gavel ポリシー (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Policy A not loaded: %1</source>
+        <translation>ポリシー A を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 を読み込めません。</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Valid: %1, %2</source>
+        <translation>有効: %1、%2</translation>
+    </message>
+    <message>
+        <source>Choose two policies; the comparison runs when the guild is loaded.</source>
+        <translation>ポリシーを 2 つ選んでください。サーバーが読み込まれると比較が始まります。</translation>
+    </message>
+    <message>
+        <source>Policy B does not parse; fix it (see below the editor).</source>
+        <translation>ポリシー B を解析できません。修正してください（エディターの下を参照）。</translation>
+    </message>
+    <message>
+        <source>Loading message text for %1…</source>
+        <translation>%1 用にメッセージ本文を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Comparing %1 and %2 over the whole history…</source>
+        <translation>全履歴で %1 と %2 を比較しています…</translation>
+    </message>
+    <message>
+        <source>The comparison failed: %1</source>
+        <translation>比較に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>比較を中止しました。</translation>
+    </message>
+    <message>
+        <source>A: %1 · B: %2 · scores at %3 UTC over %4 members
+%5 members change role · rank correlation (Spearman) %6
+Top 1% hold %7 under A and %8 under B · top 10% hold %9 under A and %10 under B</source>
+        <translation>A: %1 · B: %2 · %3 UTC 時点のスコア、メンバー %4 人
+ロールが変わるメンバー %5 人 · 順位相関（スピアマン）%6
+上位 1% の保有: A で %7、B で %8 · 上位 10% の保有: A で %9、B で %10</translation>
+    </message>
+    <message>
+        <source>Save as proposal</source>
+        <translation>提案として保存</translation>
+    </message>
+    <message>
+        <source>Policy B&apos;s plan at %1 UTC becomes a proposal that approvers review on the Reviews page.
+Proposed by (a moderator or admin of the reviewer list):</source>
+        <translation>%1 UTC 時点のポリシー B の計画が提案になり、承認者が「レビュー」ページで審査します。
+提案者（レビュアー一覧のモデレーターまたは管理者）:</translation>
+    </message>
+    <message>
+        <source>Proposal saved</source>
+        <translation>提案を保存しました</translation>
+    </message>
+    <message>
+        <source>Saved as proposal %1.</source>
+        <translation>提案 %1 として保存しました。</translation>
+    </message>
+    <message>
+        <source>Approvers review it on the Reviews page (Ctrl+6); once approved, it can be pushed to Discord from there.</source>
+        <translation>承認者は「レビュー」ページ（Ctrl+6）で審査します。承認されると、そこから Discord に反映できます。</translation>
+    </message>
+    <message>
+        <source>Proposal not saved</source>
+        <translation>提案は保存されませんでした</translation>
+    </message>
+    <message>
+        <source>The proposal could not be saved.</source>
+        <translation>提案を保存できませんでした。</translation>
+    </message>
+    <message>
+        <source>Policy B does not parse or no guild is open.</source>
+        <translation>ポリシー B を解析できないか、サーバーが開かれていません。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation>書き込みできるフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>Save policy B</source>
+        <translation>ポリシー B を保存</translation>
+    </message>
+    <message>
+        <source>Gavel policies (*.json)</source>
+        <translation>Gavel ポリシー (*.json)</translation>
+    </message>
+    <message>
+        <source>Policy not saved</source>
+        <translation>ポリシーは保存されませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>gavel::ui::PolicyChangeModel</name>
+    <message>
+        <source>User id %1</source>
+        <translation>ユーザー ID %1</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>Role under A</source>
+        <translation>A でのロール</translation>
+    </message>
+    <message>
+        <source>Role under B</source>
+        <translation>B でのロール</translation>
+    </message>
+    <message>
+        <source>Score A</source>
+        <translation>スコア A</translation>
+    </message>
+    <message>
+        <source>Score B</source>
+        <translation>スコア B</translation>
+    </message>
+</context>
+<context>
+    <name>gavel::ui::ProposalChangeModel</name>
+    <message>
+        <source>promote</source>
+        <translation>昇格</translation>
+    </message>
+    <message>
+        <source>demote</source>
+        <translation>降格</translation>
+    </message>
+    <message>
+        <source>deactivate</source>
+        <translation>無効化</translation>
+    </message>
+    <message>
+        <source>reactivate</source>
+        <translation>再有効化</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>適用済み</translation>
+    </message>
+    <message>
+        <source>already so</source>
+        <translation>変更不要</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>failed (retried next time)</source>
+        <translation>失敗（次回再試行）</translation>
+    </message>
+    <message>
+        <source>would apply</source>
+        <translation>適用予定</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>User id %1</source>
+        <translation>ユーザー ID %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>ロール</translation>
+    </message>
+    <message>
+        <source>Roles now</source>
+        <translation>現在のロール</translation>
+    </message>
+    <message>
+        <source>After the plan</source>
+        <translation>計画の適用後</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Push result</source>
+        <translation>反映結果</translation>
+    </message>
+</context>
+<context>
+    <name>gavel::ui::ProposalListModel</name>
+    <message>
+        <source>stale</source>
+        <translation>古いデータ</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>保留中</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>pushing</source>
+        <translation>反映中</translation>
+    </message>
+    <message>
+        <source>pushed</source>
+        <translation>反映済み</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>取り下げ</translation>
+    </message>
+    <message>
+        <source>tampered</source>
+        <translation>改ざん</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <translation>提案者</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>変更</translation>
+    </message>
+</context>
+<context>
+    <name>gavel::ui::ProposalNoteDialog</name>
+    <message>
+        <source>Reviewer name</source>
+        <translation>レビュアー名</translation>
+    </message>
+    <message>
+        <source>your name in the review team</source>
+        <translation>レビューチームでのあなたの名前</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>why (recorded with the decision and shown to the team)</source>
+        <translation>理由（決定とともに記録され、チームに表示されます）</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer:</source>
+        <translation>レビュアー(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>メモ(&amp;N):</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1995,295 @@ Widen the time window or choose more channels.</source>
     <message>
         <source>Message</source>
         <translation>メッセージ</translation>
+    </message>
+</context>
+<context>
+    <name>gavel::ui::ReviewsPage</name>
+    <message>
+        <source>Proposals</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Role changes of the proposal</source>
+        <translation>提案のロール変更</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove…</source>
+        <translation>承認(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>却下(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>P&amp;ush…</source>
+        <translation>反映(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel push</source>
+        <translation>反映を中止(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open &amp;audit</source>
+        <translation>監査を開く(&amp;A)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport evidence…</source>
+        <translation>証拠をエクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>再読み込み(&amp;L)</translation>
+    </message>
+    <message>
+        <source>No proposals for this guild yet. A moderator makes one with gavel propose (from a policy or hand-picked changes) or with Save as proposal on the Policies page; it then waits here for another reviewer&apos;s approval.</source>
+        <translation>このサーバーにはまだ提案がありません。モデレーターが gavel propose（ポリシーまたは個別に選んだ変更から）か「ポリシー」ページの「提案として保存」で作成すると、ここで他のレビュアーの承認を待ちます。</translation>
+    </message>
+    <message>
+        <source>Double-click a member to open their audit</source>
+        <translation>メンバーをダブルクリックすると監査を開きます</translation>
+    </message>
+    <message>
+        <source>Approve the selected proposal with a note</source>
+        <translation>選択した提案をメモ付きで承認</translation>
+    </message>
+    <message>
+        <source>Reject the selected proposal with a note; any rejection blocks it. The proposer&apos;s own rejection withdraws it.</source>
+        <translation>選択した提案をメモ付きで却下します。却下が 1 つでもあると提案は止まります。提案者自身が却下すると取り下げになります。</translation>
+    </message>
+    <message>
+        <source>Apply the approved proposal to Discord, change by change</source>
+        <translation>承認済みの提案を変更ごとに Discord に適用</translation>
+    </message>
+    <message>
+        <source>Stop after the change in flight; pushing again resumes where it stopped</source>
+        <translation>処理中の変更の後で停止します。もう一度反映すると続きから再開します</translation>
+    </message>
+    <message>
+        <source>Open the audit of the selected member</source>
+        <translation>選択したメンバーの監査を開く</translation>
+    </message>
+    <message>
+        <source>Read the proposals again, with other reviewers&apos; decisions</source>
+        <translation>他のレビュアーの決定を含めて提案を読み直す</translation>
+    </message>
+    <message>
+        <source>Push progress</source>
+        <translation>反映の進捗</translation>
+    </message>
+    <message>
+        <source>Proposal summary</source>
+        <translation>提案の概要</translation>
+    </message>
+    <message>
+        <source>Why the proposal cannot be pushed</source>
+        <translation>提案を反映できない理由</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>決定</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Pro&amp;posals</source>
+        <translation>提案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Role c&amp;hanges</source>
+        <translation>ロール変更(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Write the evidence package of the selected proposal (CSV files and a manifest)</source>
+        <translation>選択した提案の証拠パッケージ（CSV ファイルとマニフェスト）を書き出す</translation>
+    </message>
+    <message>
+        <source>Reading the proposals failed: %1</source>
+        <translation>提案を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Open a guild to see its proposals.</source>
+        <translation>提案を見るにはサーバーを開いてください。</translation>
+    </message>
+    <message>
+        <source>Select a proposal to see its changes.</source>
+        <translation>変更を見るには提案を選んでください。</translation>
+    </message>
+    <message>
+        <source>Proposal %1: %2</source>
+        <translation>提案 %1: %2</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（無題）</translation>
+    </message>
+    <message>
+        <source>State: %1 — %2 of %3 approvals</source>
+        <translation>状態: %1 — 承認 %2 / %3</translation>
+    </message>
+    <message>
+        <source>Proposed by %1 on %2; expires %3</source>
+        <translation>%1 が %2 に提案、期限 %3</translation>
+    </message>
+    <message>
+        <source>Policy: %1 (%2)</source>
+        <translation>ポリシー: %1（%2）</translation>
+    </message>
+    <message>
+        <source>Data up to %1</source>
+        <translation>%1 までのデータ</translation>
+    </message>
+    <message>
+        <source>Evidence: none referenced</source>
+        <translation>証拠: 参照なし</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>証拠: %1</translation>
+    </message>
+    <message>
+        <source>Stale: the guild&apos;s data changed since the proposal was made (%1). Make a new proposal from fresh data.</source>
+        <translation>古いデータ: 提案の作成後にサーバーのデータが変わりました（%1）。最新のデータから新しい提案を作成してください。</translation>
+    </message>
+    <message>
+        <source>Tampered: the proposal in the database no longer matches its audit record (%1). It will not be pushed.</source>
+        <translation>改ざん: データベース上の提案が監査記録と一致しません（%1）。反映されません。</translation>
+    </message>
+    <message>
+        <source>Not pushable: %1</source>
+        <translation>反映できません: %1</translation>
+    </message>
+    <message>
+        <source>Not counted: %1</source>
+        <translation>数えない決定: %1</translation>
+    </message>
+    <message>
+        <source>%1 approved on %2</source>
+        <translation>%1 が %2 に承認</translation>
+    </message>
+    <message>
+        <source>%1 rejected on %2</source>
+        <translation>%1 が %2 に却下</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Waiting for %1</source>
+        <translation>%1 を待っています</translation>
+    </message>
+    <message>
+        <source>No decisions yet.</source>
+        <translation>まだ決定はありません。</translation>
+    </message>
+    <message>
+        <source>Decisions:
+%1</source>
+        <translation>決定:
+%1</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume push…</source>
+        <translation>反映を再開(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Approve proposal %1 (%2 changes). The proposer cannot approve their own proposal; your name, the note and your database login are recorded.</source>
+        <translation>提案 %1（変更 %2 件）を承認します。提案者は自分の提案を承認できません。あなたの名前、メモ、データベースのログイン名が記録されます。</translation>
+    </message>
+    <message>
+        <source>Reject proposal %1. Any rejection blocks it for good. If you are its proposer, this withdraws it instead.</source>
+        <translation>提案 %1 を却下します。却下が 1 つでもあると提案は完全に止まります。あなたが提案者なら、代わりに取り下げになります。</translation>
+    </message>
+    <message>
+        <source>Approve proposal %1</source>
+        <translation>提案 %1 を承認</translation>
+    </message>
+    <message>
+        <source>Reject proposal %1</source>
+        <translation>提案 %1 を却下</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <source>Approving proposal %1…</source>
+        <translation>提案 %1 を承認しています…</translation>
+    </message>
+    <message>
+        <source>Rejecting proposal %1…</source>
+        <translation>提案 %1 を却下しています…</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>記録されませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Proposal %1 withdrawn by its proposer %2.</source>
+        <translation>提案 %1 は提案者 %2 によって取り下げられました。</translation>
+    </message>
+    <message>
+        <source>%1 approved proposal %2: %3 of %4 approvals, %5.</source>
+        <translation>%1 が提案 %2 を承認しました: 承認 %3 / %4、%5。</translation>
+    </message>
+    <message>
+        <source>%1 rejected proposal %2: %3 of %4 approvals, %5.</source>
+        <translation>%1 が提案 %2 を却下しました: 承認 %3 / %4、%5。</translation>
+    </message>
+    <message>
+        <source>Push proposal %1</source>
+        <translation>提案 %1 を反映</translation>
+    </message>
+    <message>
+        <source>Apply %1 role changes of proposal %2 to Discord now, with the bot token of guild %3 (keychain, else GAVEL_TOKEN). Each change is journalled before it is sent, so a cancelled or interrupted push resumes later without applying anything twice. Only admins push; your name is recorded.</source>
+        <translation>提案 %2 のロール変更 %1 件を、サーバー %3 のボットトークン（キーチェーン、なければ GAVEL_TOKEN）で今すぐ Discord に適用します。各変更は送信前にジャーナルに記録されるため、中止や中断された反映は後で再開でき、同じ変更を二度適用することはありません。反映できるのは管理者だけです。あなたの名前が記録されます。</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>反映</translation>
+    </message>
+    <message>
+        <source>%v of %m changes</source>
+        <translation>%v / %m 件の変更</translation>
+    </message>
+    <message>
+        <source>Pushing proposal %1…</source>
+        <translation>提案 %1 を反映しています…</translation>
+    </message>
+    <message>
+        <source>Stopping after the change in flight…</source>
+        <translation>処理中の変更の後で停止しています…</translation>
+    </message>
+    <message>
+        <source>Push of proposal %1 failed: %2</source>
+        <translation>提案 %1 の反映に失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>Proposal %1: %2 applied, %3 already so, %4 refused, %5 skipped, %6 failed.</source>
+        <translation>提案 %1: 適用 %2 件、変更不要 %3 件、拒否 %4 件、スキップ %5 件、失敗 %6 件。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 changes; push again to resume.</source>
+        <translation>%2 件中 %1 件の変更の後で停止しました。もう一度反映すると再開します。</translation>
+    </message>
+    <message>
+        <source>The guild&apos;s audit log confirms %1 of %2 applied changes.</source>
+        <translation>サーバーの監査ログで、適用した変更 %2 件のうち %1 件を確認しました。</translation>
+    </message>
+    <message>
+        <source>Push again to retry the failed changes.</source>
+        <translation>もう一度反映すると、失敗した変更を再試行します。</translation>
     </message>
 </context>
 <context>
