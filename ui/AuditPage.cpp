@@ -1,8 +1,11 @@
 #include "AuditPage.h"
 
+#include "ExportActions.h"
+#include "PolicyLibrary.h"
 #include "ReactionListWidget.h"
 #include "analysis/Audit.h"
 #include "common/Snowflake.h"
+#include "policy/AuditScoring.h"
 
 #include <QChart>
 #include <QChartView>
@@ -17,6 +20,7 @@
 #include <QLocale>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -64,12 +68,17 @@ AuditPage::AuditPage(QWidget *parent)
     , m_flags(new QTextBrowser(this))
     , m_roles(new QTextBrowser(this))
     , m_timeline(new QChartView(this))
+    , m_scoreSummary(new QLabel(this))
+    , m_scores(new QTreeWidget(this))
+    , m_exportButton(new QToolButton(this))
+    , m_reportButton(new QToolButton(this))
 {
     setObjectName(QStringLiteral("auditPage"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    m_title->setTextFormat(Qt::PlainText); // a display name is whatever the member typed
     for (QLabel *label : {m_identity, m_figures}) {
         label->setWordWrap(true);
         label->setTextFormat(Qt::RichText);
@@ -108,14 +117,35 @@ AuditPage::AuditPage(QWidget *parent)
     m_tabs->addTab(m_timeline, tr("T&imeline"));
     m_tabs->addTab(m_flags, tr("F&lags"));
     m_tabs->addTab(m_roles, tr("R&oles"));
+    m_scores->setAccessibleName(tr("Scores under the chosen policy, rule by rule"));
+    m_scores->setColumnCount(4);
+    m_scores->setHeaderLabels({tr("When / what"), tr("From"), tr("Adds"), tr("Why")});
+    m_scores->setRootIsDecorated(true);
+    m_scores->setUniformRowHeights(true);
+    m_tabs->addTab(m_scores, tr("S&cores"));
+    m_scoreSummary->setTextFormat(Qt::PlainText);
+    m_scoreSummary->setWordWrap(true);
+    m_scoreSummary->setAccessibleName(tr("Score under the chosen policy"));
+    m_scoreSummary->hide();
+    for (QToolButton *button : {m_exportButton, m_reportButton}) {
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setEnabled(false);
+    }
+    m_exportButton->setText(tr("Export evidence…"));
+    m_reportButton->setText(tr("Case report…"));
     m_tabs->setAccessibleName(tr("Audit details"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_identity, 3);
     top->addWidget(m_figures, 2);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(m_exportButton);
+    titleRow->addWidget(m_reportButton);
+    layout->addLayout(titleRow);
     layout->addLayout(top);
+    layout->addWidget(m_scoreSummary);
     layout->addWidget(m_tabs, 1);
     setMember(NoIndex);
 }
@@ -156,6 +186,11 @@ void AuditPage::refresh()
         m_timeline->setChart(new QChart);
         delete old;
         m_tabs->setEnabled(false);
+        m_scores->clear();
+        m_scoreLines.clear();
+        m_scoreSummary->hide();
+        if (m_exports)
+            m_exports->setSubject(std::nullopt);
         return;
     }
     m_tabs->setEnabled(true);
@@ -192,7 +227,16 @@ void AuditPage::refresh()
 
     analysis::AuditOptions options;
     options.counting = m_analysis->filter.countOptions();
+    if (const auto &applied = m_analysis->policy) {
+        // The score `gavel audit --policy P --at T` prints, on the evaluator the views share.
+        options.scorer =
+            policy::auditScorer(applied->compiled, applied->evaluation.at, applied->evaluator);
+    }
     const analysis::Audit audit = analysis::buildAudit(h, m, m_analysis->clusters, m_user, options);
+    m_scoreLines = audit.scores;
+    fillScores();
+    if (m_exports)
+        m_exports->setSubject(report::Subject{report::SubjectKind::Member, user.id});
     m_given = audit.countedGiven;
     m_received = audit.countedReceived;
     const auto incoming = m.incoming(m_user);
@@ -290,6 +334,88 @@ void AuditPage::refresh()
     roles += u"</ul>";
     m_roles->setHtml(roles);
     fillTimeline();
+}
+
+void AuditPage::setDatabase(const store::Location &location, quint64 guildId)
+{
+    delete m_exports;
+    // ExportActions takes a --db text: the path, or the URL with its credentials.
+    QString dbText = location.path();
+    if (location.backend() == store::Backend::Postgres) {
+        QUrl url;
+        url.setScheme(QStringLiteral("postgresql"));
+        url.setUserName(location.user());
+        url.setPassword(location.password());
+        url.setHost(location.host());
+        if (location.port() > 0)
+            url.setPort(location.port());
+        url.setPath(u'/' + location.databaseName());
+        if (!location.sslMode().isEmpty())
+            url.setQuery(QStringLiteral("sslmode=") + location.sslMode());
+        dbText = url.toString();
+    }
+    m_exports = new ExportActions(dbText, guildId, this);
+    m_exportButton->setDefaultAction(m_exports->exportAction());
+    m_reportButton->setDefaultAction(m_exports->reportAction());
+    connect(m_exports, &ExportActions::finished, this, [this](bool, const QString &message) {
+        m_scoreSummary->setText(message);
+        m_scoreSummary->show();
+    });
+    if (m_analysis && m_user != NoIndex)
+        m_exports->setSubject(
+            report::Subject{report::SubjectKind::Member, m_analysis->history->users[m_user].id});
+}
+
+void AuditPage::fillScores()
+{
+    m_scores->clear();
+    const int tab = m_tabs->indexOf(m_scores);
+    if (m_scoreLines.empty()) {
+        m_scoreSummary->hide();
+        m_tabs->setTabEnabled(tab, false);
+        m_tabs->setTabToolTip(tab, tr("Choose a policy in the filter bar to see scores"));
+        return;
+    }
+    m_tabs->setTabEnabled(tab, true);
+    m_tabs->setTabToolTip(tab, QString());
+    const history::History &h = *m_analysis->history;
+    const QLocale locale;
+    QStringList summary;
+    for (const analysis::AuditScoreLine &line : m_scoreLines) {
+        const QString at = QDateTime::fromMSecsSinceEpoch(line.at, Qt::UTC)
+                               .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        const QString head = tr("Scores under %1 at %2 UTC: score %3, level %4 (%5)")
+                                 .arg(line.policy, at, line.scoreText)
+                                 .arg(line.levelNumber)
+                                 .arg(line.level);
+        summary << head + u". " + line.reason;
+        auto *top = new QTreeWidgetItem(m_scores, {head});
+        top->setFirstColumnSpanned(true);
+        auto *reason = new QTreeWidgetItem(top, {line.reason});
+        reason->setFirstColumnSpanned(true);
+        for (qsizetype i = 0; i < line.columns.size() && i < line.values.size(); ++i)
+            new QTreeWidgetItem(top, {line.columns[i], QString(), line.values[i]});
+        auto *items = new QTreeWidgetItem(
+            top, {tr("Rule by rule: %n item(s)", nullptr, int(line.breakdown.size()))});
+        items->setFirstColumnSpanned(true);
+        for (const analysis::AuditScoreItem &item : line.breakdown) {
+            const QString when = item.at > 0 ? QDateTime::fromMSecsSinceEpoch(item.at, Qt::UTC)
+                                                   .toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                             : QString();
+            const QString from =
+                item.giver < h.users.size() ? h.users[item.giver].displayName() : QString();
+            auto *row = new QTreeWidgetItem(
+                items, {when, from,
+                        item.counted ? locale.toString(item.weight, 'g', 6) : tr("0 (not counted)"),
+                        item.reason});
+            row->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+            row->setToolTip(3, item.reason);
+        }
+        top->setExpanded(true);
+    }
+    m_scores->resizeColumnToContents(0);
+    m_scoreSummary->setText(summary.join(u'\n'));
+    m_scoreSummary->show();
 }
 
 void AuditPage::fillTimeline()

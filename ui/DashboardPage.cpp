@@ -1,5 +1,8 @@
 #include "DashboardPage.h"
 
+#include "PolicyLibrary.h"
+#include "policy/Compare.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
@@ -70,8 +73,12 @@ DashboardPage::DashboardPage(QWidget *parent)
     , m_flags(new QListWidget(this))
 {
     setObjectName(QStringLiteral("dashboardPage"));
+    // Wraps rather than widening the window (German and Japanese run long); plain text because
+    // it names the chosen policy, which comes from a file.
     m_figures->setWordWrap(true);
-    m_figures->setTextFormat(Qt::RichText);
+    m_figures->setTextFormat(Qt::PlainText);
+    m_figures->setMinimumWidth(200);
+    m_figures->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_figures->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_figures->setAccessibleName(tr("Guild figures"));
     m_weekly->setAccessibleName(tr("Messages and reactions per week"));
@@ -131,13 +138,23 @@ void DashboardPage::setAnalysis(std::shared_ptr<const Analysis> analysis)
     int rings = 0, alts = 0;
     for (const analysis::Cluster &c : m_analysis->clusters)
         (c.kind == analysis::ClusterKind::Ring ? rings : alts) += 1;
-    m_figures->setText(
-        tr("<b>%1</b> counted reactions · <b>%2</b> members gave and <b>%3</b> received at "
-           "least one · the top 1% of receivers got <b>%4</b> of them (Gini %5) · flagged: "
-           "<b>%6</b> ring(s), <b>%7</b> alt famil(ies)")
+    const QString counts =
+        tr("%1 counted reactions · %2 members gave and %3 received at least one · flagged: %4 "
+           "ring(s), %5 alt famil(ies)")
             .arg(locale.toString(m.totalCounted()), locale.toString(reactors),
-                 locale.toString(receivers), locale.toString(m_top1 * 100, 'f', 1) + u'%',
-                 locale.toString(m_gini, 'f', 2), locale.toString(rings), locale.toString(alts)));
+                 locale.toString(receivers), locale.toString(rings), locale.toString(alts));
+    const QString top1 = locale.toString(m_top1 * 100, 'f', 1) + u'%';
+    const QString top10 = locale.toString(m_top10 * 100, 'f', 1) + u'%';
+    const QString gini = locale.toString(m_gini, 'f', 2);
+    const QString concentration =
+        m_analysis->policy
+            ? tr("Under %1: the top 1% of members hold %2 of the score, the top 10% hold %3 "
+                 "(Gini %4)")
+                  .arg(policyTitle(*m_analysis->policy->policy), top1, top10, gini)
+            : tr("Raw counts: the top 1% of receivers got %1 of the reactions, the top 10% got "
+                 "%2 (Gini %3)")
+                  .arg(top1, top10, gini);
+    m_figures->setText(counts + u'\n' + concentration);
 
     m_flags->clear();
     for (const analysis::Cluster &c : m_analysis->clusters) {
@@ -221,21 +238,33 @@ void DashboardPage::fillWeekly()
 void DashboardPage::fillLorenz()
 {
     const analysis::PairMatrix &m = m_analysis->matrix;
-    // Every non-bot member counts, including those who received nothing: the curve is about
-    // how unequal reputation is across the guild, not among the already visible.
-    std::vector<quint32> received;
     const history::History &h = *m_analysis->history;
+    const PolicyResult *applied = m_analysis->policy.get();
+    // Every non-bot member counts, including those who received nothing: the curve is about
+    // how unequal reputation is across the guild, not among the already visible. Under a
+    // policy, the population and the values are those of `gavel compare`'s shares.
+    std::vector<double> received;
     for (Index u = 0; u < h.users.size(); ++u) {
-        if (!h.users[u].bot && (h.users[u].member || m.received(u) > 0 || m.given(u) > 0))
+        if (h.users[u].bot)
+            continue;
+        if (applied) {
+            const double score = applied->evaluation.members[u].score;
+            if (h.users[u].member || score != 0)
+                received.push_back(score);
+        } else if (h.users[u].member || m.received(u) > 0 || m.given(u) > 0) {
             received.push_back(m.received(u));
+        }
     }
+    m_top1 = policy::topShare(received, 0.01);
+    m_top10 = policy::topShare(received, 0.10);
     std::sort(received.begin(), received.end());
     const double n = double(received.size());
     double total = 0;
-    for (quint32 r : received)
+    for (double r : received)
         total += r;
-
-    QChart *chart = newChart(this, tr("Lorenz curve of received reactions"));
+    QChart *chart = newChart(
+        this, applied ? tr("Lorenz curve of scores under %1").arg(policyTitle(*applied->policy))
+                      : tr("Lorenz curve of received reactions"));
     auto *curve = new QLineSeries(chart);
     curve->setName(tr("members"));
     auto *equality = new QLineSeries(chart);
@@ -243,7 +272,6 @@ void DashboardPage::fillLorenz()
     equality->append(0, 0);
     equality->append(100, 100);
     m_gini = 0;
-    m_top1 = 0;
     if (total > 0 && n > 0) {
         curve->append(0, 0);
         double cumulative = 0;
@@ -257,22 +285,18 @@ void DashboardPage::fillLorenz()
                 curve->append(100.0 * double(i + 1) / n, 100.0 * cumulative / total);
         }
         m_gini = 1 - 2 * area;
-        const size_t top = qMax<size_t>(1, received.size() / 100);
-        double topSum = 0;
-        for (size_t i = received.size() - top; i < received.size(); ++i)
-            topSum += received[i];
-        m_top1 = topSum / total;
     }
     chart->addSeries(equality);
     chart->addSeries(curve);
     auto *x = new QValueAxis(chart);
     x->setRange(0, 100);
     x->setLabelFormat(QStringLiteral("%d%"));
-    x->setTitleText(tr("members, fewest reactions first"));
+    x->setTitleText(applied ? tr("members, lowest score first")
+                            : tr("members, fewest reactions first"));
     auto *y = new QValueAxis(chart);
     y->setRange(0, 100);
     y->setLabelFormat(QStringLiteral("%d%"));
-    y->setTitleText(tr("share of reactions"));
+    y->setTitleText(applied ? tr("share of the score") : tr("share of reactions"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QLineSeries *s : {equality, curve}) {

@@ -5,6 +5,9 @@
 #include "DashboardPage.h"
 #include "MembersPage.h"
 #include "PairEvidenceDialog.h"
+#include "PoliciesPage.h"
+#include "PolicyLibrary.h"
+#include "ReviewsPage.h"
 #include "heatmap/HeatmapPage.h"
 #include "heatmap/HeatmapView.h"
 
@@ -13,16 +16,23 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QWidgetAction>
+
+#include <algorithm>
 
 namespace gavel::ui {
 
@@ -44,6 +54,9 @@ int viewNumber(InvestigationViewKind view)
 {
     return int(view);
 }
+
+constexpr int allChannels = -1;
+const QString openPolicyItem = QStringLiteral("open:"); // the "Open policy file…" entry
 } // namespace
 
 InvestigationView::InvestigationView(QWidget *parent)
@@ -54,7 +67,9 @@ InvestigationView::InvestigationView(QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_from(new QDateEdit(this))
     , m_to(new QDateEdit(this))
-    , m_channel(new QComboBox(this))
+    , m_channel(new QToolButton(this))
+    , m_channelList(new QListWidget(this))
+    , m_policy(new QComboBox(this))
     , m_wholeHistory(new QPushButton(tr("&Whole history"), this))
     , m_progress(new QProgressBar(this))
     , m_busyLabel(new QLabel(this))
@@ -65,6 +80,8 @@ InvestigationView::InvestigationView(QWidget *parent)
     , m_heatmap(new HeatmapPage(m_stack))
     , m_clusters(new ClustersPage(m_stack))
     , m_members(new MembersPage(m_stack))
+    , m_policies(new PoliciesPage(m_stack))
+    , m_reviews(new ReviewsPage(m_stack))
     , m_filterTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("investigationView"));
@@ -72,6 +89,8 @@ InvestigationView::InvestigationView(QWidget *parent)
     m_stack->addWidget(m_heatmap);
     m_stack->addWidget(m_clusters);
     m_stack->addWidget(m_members);
+    m_stack->addWidget(m_policies);
+    m_stack->addWidget(m_reviews);
     createActions();
 
     auto *nav = new QHBoxLayout;
@@ -101,7 +120,7 @@ InvestigationView::InvestigationView(QWidget *parent)
     fromLabel->setBuddy(m_from);
     auto *toLabel = new QLabel(tr("&to:"), this);
     toLabel->setBuddy(m_to);
-    auto *channelLabel = new QLabel(tr("C&hannel:"), this);
+    auto *channelLabel = new QLabel(tr("Channel&s:"), this);
     channelLabel->setBuddy(m_channel);
     for (QDateEdit *edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
@@ -111,13 +130,64 @@ InvestigationView::InvestigationView(QWidget *parent)
     }
     m_from->setAccessibleName(tr("Time window start (UTC)"));
     m_to->setAccessibleName(tr("Time window end (UTC, included)"));
+    // Several channels at once: a checkable list in the button's popup (a list keeps the popup
+    // open while ticking, which a menu of checkable actions would close on every click).
     m_channel->setAccessibleName(tr("Channel filter"));
-    m_channel->setMinimumContentsLength(18);
-    m_channel->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    connect(m_channel, &QComboBox::currentIndexChanged, this,
-            &InvestigationView::filterControlsChanged);
-    m_wholeHistory->setToolTip(tr("Reset the time window and channel filter"));
-    connect(m_wholeHistory, &QPushButton::clicked, this, [this] { applyFilter({}); });
+    m_channel->setToolTip(tr("Choose one or more channels or categories (their channels and "
+                             "threads are included)"));
+    m_channel->setPopupMode(QToolButton::InstantPopup);
+    m_channel->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_channel->setMinimumWidth(180);
+    auto *channelMenu = new QMenu(m_channel);
+    auto *channelAction = new QWidgetAction(channelMenu);
+    m_channelList->setAccessibleName(tr("Channels to include"));
+    m_channelList->setMinimumSize(260, 280);
+    channelAction->setDefaultWidget(m_channelList);
+    channelMenu->addAction(channelAction);
+    m_channel->setMenu(channelMenu);
+    connect(channelMenu, &QMenu::aboutToShow, this,
+            [this] { m_channelList->setFocus(Qt::PopupFocusReason); });
+    connect(m_channelList, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        if (m_fillingFilter)
+            return;
+        m_fillingFilter = true;
+        const bool all = item->data(Qt::UserRole).toInt() == allChannels;
+        if (all && item->checkState() == Qt::Checked) {
+            // "All channels" clears the selection.
+            for (int i = 1; i < m_channelList->count(); ++i)
+                m_channelList->item(i)->setCheckState(Qt::Unchecked);
+        } else {
+            bool any = false;
+            for (int i = 1; i < m_channelList->count(); ++i)
+                any = any || m_channelList->item(i)->checkState() == Qt::Checked;
+            m_channelList->item(0)->setCheckState(any ? Qt::Unchecked : Qt::Checked);
+        }
+        m_fillingFilter = false;
+        updateChannelButton();
+        filterControlsChanged();
+    });
+    m_channel->setText(tr("All channels"));
+
+    auto *policyLabel = new QLabel(tr("Polic&y:"), this);
+    policyLabel->setBuddy(m_policy);
+    m_policy->setAccessibleName(tr("Policy the views score and weigh by"));
+    m_policy->setToolTip(tr("Raw counts, or a policy: its weights colour the heatmap, its scores "
+                            "and levels appear in the members list, the dashboard and the audit"));
+    m_policy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_policy->addItem(tr("Raw counts (no policy)"), QString());
+    for (const PolicyEntry &entry : shippedPolicies())
+        m_policy->addItem(entry.title, entry.source);
+    m_policy->insertSeparator(m_policy->count());
+    m_policy->addItem(tr("Open policy file…"), openPolicyItem);
+    connect(m_policy, &QComboBox::activated, this, &InvestigationView::policyChosen);
+
+    m_wholeHistory->setToolTip(tr("Reset the time window and channel filter (the policy stays)"));
+    connect(m_wholeHistory, &QPushButton::clicked, this, [this] {
+        InvestigationFilter f;
+        f.policy = m_chosenPolicy;
+        f.policySource = m_chosenSource;
+        applyFilter(f);
+    });
     filters->addWidget(fromLabel);
     filters->addWidget(m_from);
     filters->addWidget(toLabel);
@@ -126,6 +196,9 @@ InvestigationView::InvestigationView(QWidget *parent)
     filters->addWidget(channelLabel);
     filters->addWidget(m_channel);
     filters->addWidget(m_wholeHistory);
+    filters->addSpacing(8);
+    filters->addWidget(policyLabel);
+    filters->addWidget(m_policy);
     filters->addStretch();
     m_progress->setRange(0, 0);
     m_progress->setMaximumWidth(120);
@@ -140,7 +213,11 @@ InvestigationView::InvestigationView(QWidget *parent)
     });
 
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
     m_message->hide();
+    m_busyLabel->setTextFormat(Qt::PlainText);
+    // Long status texts (German, Japanese) are elided rather than widening the filter row.
+    m_busyLabel->setMaximumWidth(320);
     m_message->setAccessibleName(tr("Error"));
 
     auto *layout = new QVBoxLayout(this);
@@ -185,6 +262,13 @@ InvestigationView::InvestigationView(QWidget *parent)
     connect(m_members->audit(), &AuditPage::clusterRequested, this,
             &InvestigationView::openCluster);
     connect(m_dashboard, &DashboardPage::clusterRequested, this, &InvestigationView::openCluster);
+    connect(m_policies, &PoliciesPage::auditRequested, this, &InvestigationView::openAudit);
+    connect(m_reviews, &ReviewsPage::openAuditRequested, this, [this](quint64 userId) {
+        const auto h = m_session->history();
+        const Index user = h ? h->userIndex(userId) : NoIndex;
+        if (user != NoIndex)
+            openAudit(user);
+    });
 
     onBusyChanged(false, {});
     setEnabled(false);
@@ -210,7 +294,8 @@ void InvestigationView::createActions()
     addAction(m_forwardAction);
 
     auto *group = new QActionGroup(this);
-    const QStringList names{tr("Dashboard"), tr("Heatmap"), tr("Clusters"), tr("Members")};
+    const QStringList names{tr("Dashboard"), tr("Heatmap"),  tr("Clusters"),
+                            tr("Members"),   tr("Policies"), tr("Reviews")};
     for (int i = 0; i < names.size(); ++i) {
         auto *action = new QAction(names[i], group);
         action->setCheckable(true);
@@ -252,7 +337,12 @@ void InvestigationView::openGuild(const store::Location &location, quint64 guild
     for (auto &a : m_pageAnalysis)
         a.reset();
     setEnabled(true);
+    m_channelList->clear();
     m_session->open(location, guildId);
+    m_policies->openGuild(m_session);
+    m_reviews->openGuild(location, guildId);
+    m_members->audit()->setDatabase(location, guildId);
+    m_clusters->setDatabase(location, guildId);
     navigate({InvestigationViewKind::Dashboard});
     updateStatus();
 }
@@ -262,6 +352,8 @@ void InvestigationView::closeGuild()
     if (m_evidence)
         m_evidence->close();
     m_session->cancel();
+    m_policies->closeGuild();
+    m_reviews->closeGuild();
     setEnabled(false);
 }
 
@@ -276,6 +368,10 @@ QWidget *InvestigationView::page(InvestigationViewKind view) const
         return m_clusters;
     case InvestigationViewKind::Members:
         return m_members;
+    case InvestigationViewKind::Policies:
+        return m_policies;
+    case InvestigationViewKind::Reviews:
+        return m_reviews;
     }
     return m_dashboard;
 }
@@ -305,6 +401,11 @@ void InvestigationView::refreshPage(InvestigationViewKind view)
     case InvestigationViewKind::Members:
         m_members->setAnalysis(analysis);
         break;
+    case InvestigationViewKind::Policies:
+        m_policies->setAnalysis(analysis);
+        break;
+    case InvestigationViewKind::Reviews:
+        break; // the Reviews page reads the database itself
     }
 }
 
@@ -398,6 +499,17 @@ void InvestigationView::applyFilter(const InvestigationFilter &filter)
 
 void InvestigationView::onAnalysisChanged()
 {
+    const auto analysis = m_session->analysis();
+    if (analysis && !analysis->policyError.isEmpty()) {
+        m_message->setText(
+            tr("The policy %1 cannot be applied to this guild, so the views show "
+               "raw counts: %2")
+                .arg(analysis->filter.policy ? policyTitle(*analysis->filter.policy) : QString(),
+                     analysis->policyError));
+        m_message->show();
+    } else if (analysis) {
+        m_message->hide();
+    }
     refreshPage(currentView());
     fillFilterControls();
     updateStatus();
@@ -408,7 +520,9 @@ void InvestigationView::onBusyChanged(bool busy, const QString &text)
     m_progress->setVisible(busy);
     m_cancel->setVisible(busy);
     m_busyLabel->setVisible(busy);
-    m_busyLabel->setText(text);
+    m_busyLabel->setText(
+        m_busyLabel->fontMetrics().elidedText(text, Qt::ElideRight, m_busyLabel->maximumWidth()));
+    m_busyLabel->setToolTip(text);
 }
 
 void InvestigationView::fillFilterControls()
@@ -425,15 +539,19 @@ void InvestigationView::fillFilterControls()
     m_from->setDate(f.since == NoTime ? first : utcDate(f.since));
     m_to->setDate(f.until == NoTime ? last : utcDate(f.until - 1));
 
-    if (m_channel->count() == 0) {
-        m_channel->addItem(tr("All channels"), -1);
+    if (m_channelList->count() == 0) {
+        auto *all = new QListWidgetItem(tr("All channels"), m_channelList);
+        all->setData(Qt::UserRole, allChannels);
+        all->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         // Categories with their channels beneath; threads are included with their channel.
         const auto addChannel = [&](Index c, int depth) {
             const history::Channel &ch = h->channels[c];
             const QString label = ch.type == categoryType
                                       ? tr("%1 (category)").arg(ch.name)
                                       : QString(QString(depth * 3, u' ') + u'#' + ch.name);
-            m_channel->addItem(label, int(c));
+            auto *item = new QListWidgetItem(label, m_channelList);
+            item->setData(Qt::UserRole, int(c));
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         };
         for (Index c = 0; c < h->channels.size(); ++c) {
             const history::Channel &ch = h->channels[c];
@@ -448,8 +566,23 @@ void InvestigationView::fillFilterControls()
             }
         }
     }
-    const int wanted = f.channels.size() == 1 ? int(f.channels.front()) : -1;
-    m_channel->setCurrentIndex(qMax(0, m_channel->findData(wanted)));
+    for (int i = 0; i < m_channelList->count(); ++i) {
+        QListWidgetItem *item = m_channelList->item(i);
+        const int c = item->data(Qt::UserRole).toInt();
+        const bool on = c == allChannels ? f.channels.empty()
+                                         : std::find(f.channels.begin(), f.channels.end(),
+                                                     Index(c)) != f.channels.end();
+        item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+    }
+    updateChannelButton();
+    const QString source = f.policy ? f.policySource : QString();
+    const int policyIndex = m_policy->findData(source);
+    if (policyIndex >= 0) {
+        m_policy->setCurrentIndex(policyIndex);
+        m_policyIndex = policyIndex;
+    }
+    m_chosenPolicy = f.policy;
+    m_chosenSource = source;
     m_fillingFilter = false;
 }
 
@@ -460,10 +593,80 @@ InvestigationFilter InvestigationView::filterFromControls() const
         f.since = utcMs(m_from->date());
     if (m_to->date() < utcDate(m_dataLast))
         f.until = utcMs(m_to->date()) + dayMs;
-    const int channel = m_channel->currentData().toInt();
-    if (channel >= 0)
-        f.channels = {Index(channel)};
+    for (int i = 1; i < m_channelList->count(); ++i) {
+        const QListWidgetItem *item = m_channelList->item(i);
+        if (item->checkState() == Qt::Checked)
+            f.channels.push_back(Index(item->data(Qt::UserRole).toInt()));
+    }
+    f.policy = m_chosenPolicy;
+    f.policySource = m_chosenSource;
     return f;
+}
+
+void InvestigationView::updateChannelButton()
+{
+    QStringList names;
+    for (int i = 1; i < m_channelList->count(); ++i) {
+        const QListWidgetItem *item = m_channelList->item(i);
+        if (item->checkState() == Qt::Checked)
+            names.append(item->text().trimmed());
+    }
+    if (names.isEmpty())
+        m_channel->setText(tr("All channels"));
+    else if (names.size() == 1)
+        m_channel->setText(names.front());
+    else
+        m_channel->setText(tr("%n channel(s)", nullptr, int(names.size())));
+    m_channel->setToolTip(names.isEmpty() ? tr("Every channel") : names.join(u", "));
+}
+
+void InvestigationView::policyChosen(int index)
+{
+    const QString source = m_policy->itemData(index).toString();
+    if (source == openPolicyItem) {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open policy file"), QString(), tr("Gavel policies (*.json);;All files (*)"));
+        m_policy->setCurrentIndex(m_policyIndex);
+        if (!path.isEmpty())
+            choosePolicy(path);
+        return;
+    }
+    if (!choosePolicy(source))
+        m_policy->setCurrentIndex(m_policyIndex);
+}
+
+bool InvestigationView::choosePolicy(const QString &source)
+{
+    std::shared_ptr<const policy::Policy> chosen;
+    if (!source.isEmpty()) {
+        auto loaded = loadPolicy(source);
+        if (!loaded) {
+            // Window-modal and not blocking: the views keep their previous policy meanwhile.
+            auto *box =
+                new QMessageBox(QMessageBox::Warning, tr("Policy not loaded"),
+                                tr("Gavel could not use this policy file."), QMessageBox::Ok, this);
+            box->setTextFormat(Qt::PlainText);
+            box->setInformativeText(loaded.error().text());
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+            return false;
+        }
+        chosen = std::move(*loaded);
+    }
+    int index = m_policy->findData(source);
+    if (index < 0) {
+        // An opened file joins the list (before the separator), so switching back is one click.
+        index = m_policy->count() - 2;
+        m_policy->insertItem(index, policyTitle(*chosen), source);
+        m_policy->setItemData(index, source, Qt::ToolTipRole);
+    }
+    m_policy->setCurrentIndex(index);
+    m_policyIndex = index;
+    m_chosenPolicy = std::move(chosen);
+    m_chosenSource = source;
+    m_filterTimer->stop();
+    m_session->setFilter(filterFromControls());
+    return true;
 }
 
 void InvestigationView::filterControlsChanged()
@@ -504,10 +707,17 @@ void InvestigationView::updateStatus()
             tr("showing %1 – %2")
                 .arg(utcDate(f.since == NoTime ? m_dataFirst : f.since).toString(Qt::ISODate),
                      utcDate(f.until == NoTime ? m_dataLast : f.until - 1).toString(Qt::ISODate));
-        if (!f.channels.empty() && f.channels.front() < analysis->history->channels.size())
-            shown += u", #" + analysis->history->channels[f.channels.front()].name;
+        QStringList channels;
+        for (Index c : f.channels) {
+            if (c < analysis->history->channels.size())
+                channels.append(u'#' + analysis->history->channels[c].name);
+        }
+        if (!channels.isEmpty())
+            shown += u", " + channels.join(u", ");
         parts << shown;
     }
+    if (analysis && analysis->policy)
+        parts << tr("policy %1").arg(policyTitle(*analysis->policy->policy));
     m_status = parts.join(QStringLiteral(" · "));
     Q_EMIT statusChanged(m_status);
 }

@@ -13,6 +13,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
@@ -30,11 +31,14 @@ class DashboardPage;
 class HeatmapPage;
 class MembersPage;
 class PairEvidenceDialog;
+class PoliciesPage;
+class ReviewsPage;
 
-//! The investigation of one guild: navigation between Dashboard, Heatmap, Clusters and Members
-//! (Ctrl+1..4, back/forward with Alt+Left/Right), member search (Ctrl+F), and the global time
-//! window and channel filter every view honours. Loading and filtering run on workers
-//! (InvestigationSession) with a busy bar and Cancel; views receive the new Analysis when ready.
+//! The investigation of one guild: navigation between Dashboard, Heatmap, Clusters, Members,
+//! Policies and Reviews (Ctrl+1..6, back/forward with Alt+Left/Right), member search (Ctrl+F),
+//! and the global time window, channel set and chosen policy every view honours. Loading and
+//! filtering run on workers (InvestigationSession) with a busy bar and Cancel; views receive the
+//! new Analysis when ready.
 class InvestigationView : public QWidget
 {
     Q_OBJECT
@@ -65,6 +69,15 @@ public:
     HeatmapPage *heatmapPage() const { return m_heatmap; }
     ClustersPage *clustersPage() const { return m_clusters; }
     MembersPage *membersPage() const { return m_members; }
+    PoliciesPage *policiesPage() const { return m_policies; }
+    ReviewsPage *reviewsPage() const { return m_reviews; }
+    //! The policy selector ("Raw counts", the shipped policies, opened files, "Open policy
+    //! file…") and the channel list of the channel filter (checkable, "All channels" first).
+    QComboBox *policyBox() const { return m_policy; }
+    QListWidget *channelList() const { return m_channelList; }
+    //! Chooses the policy from `source` (a file path or ":/policies/…"; empty: raw counts) and
+    //! applies it; false with a message box when it cannot be read.
+    bool choosePolicy(const QString &source);
     //! The open pair evidence dialog, if any.
     PairEvidenceDialog *pairEvidence() const;
     //! The analysis a page was last given (pages are refreshed when shown).
@@ -83,6 +96,8 @@ private:
     void refreshPage(InvestigationViewKind view);
     void fillFilterControls();
     void filterControlsChanged();
+    void policyChosen(int index);
+    void updateChannelButton();
     InvestigationFilter filterFromControls() const;
     void updateNavigationButtons();
     void updateStatus();
@@ -97,14 +112,19 @@ private:
     qint64 m_dataFirst = 0; //!< first and last message time of the guild
     qint64 m_dataLast = 0;
     QString m_status;
-    std::shared_ptr<const Analysis> m_pageAnalysis[4];
+    std::shared_ptr<const Analysis> m_pageAnalysis[investigationViewCount];
+    std::shared_ptr<const policy::Policy> m_chosenPolicy;
+    QString m_chosenSource;
+    int m_policyIndex = 0; //!< the selector's last good choice
 
     QToolButton *m_back;
     QToolButton *m_forward;
     QLineEdit *m_search;
     QDateEdit *m_from;
     QDateEdit *m_to;
-    QComboBox *m_channel;
+    QToolButton *m_channel;
+    QListWidget *m_channelList;
+    QComboBox *m_policy;
     QPushButton *m_wholeHistory;
     QProgressBar *m_progress;
     QLabel *m_busyLabel;
@@ -115,6 +135,8 @@ private:
     HeatmapPage *m_heatmap;
     ClustersPage *m_clusters;
     MembersPage *m_members;
+    PoliciesPage *m_policies;
+    ReviewsPage *m_reviews;
     QPointer<PairEvidenceDialog> m_evidence;
     QTimer *m_filterTimer;
     QAction *m_backAction;

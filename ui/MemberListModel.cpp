@@ -64,10 +64,14 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
                            QString::number(user.id)}
             .join(u' ');
     }
+    if (role == Qt::TextAlignmentRole && index.column() == Level)
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     if (role == Qt::TextAlignmentRole && index.column() != Name)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Name && !user.member)
         return tr("No longer a member");
+    if (role == Qt::ToolTipRole && index.column() == Level && m_analysis->policy)
+        return m_analysis->policy->evaluation.reason(u);
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool sort = role == SortRole;
@@ -85,6 +89,16 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
     case Flags:
         return sort ? QVariant(m_flags[u])
                     : QVariant(m_flags[u] ? QLocale().toString(m_flags[u]) : QString());
+    case Score:
+        if (!m_analysis->policy)
+            return sort ? QVariant(0.0) : QVariant(QString());
+        return sort ? QVariant(m_analysis->policy->evaluation.members[u].score)
+                    : QVariant(m_analysis->policy->evaluation.scoreText(u));
+    case Level:
+        if (!m_analysis->policy)
+            return sort ? QVariant(0) : QVariant(QString());
+        return sort ? QVariant(m_analysis->policy->evaluation.members[u].level)
+                    : QVariant(m_analysis->policy->evaluation.levelName(u));
     case ColumnCount:
         break;
     }
@@ -106,6 +120,12 @@ QVariant MemberListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Received");
     case Flags:
         return tr("Flags");
+    case Score:
+        return m_analysis && m_analysis->policy
+                   ? tr("Score (%1)").arg(m_analysis->policy->policy->name)
+                   : tr("Score");
+    case Level:
+        return tr("Level");
     case ColumnCount:
         break;
     }

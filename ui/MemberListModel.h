@@ -10,13 +10,14 @@
 namespace gavel::ui {
 
 //! The guild's users (bots excluded) with their counted reactions under the current filter, for
-//! the member search: name, id, given, received, and how many flagged clusters hold them.
+//! the member search: name, id, given, received, how many flagged clusters hold them, and the
+//! score and level under the chosen policy (empty without one).
 class MemberListModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Name, Id, Given, Received, Flags, ColumnCount };
+    enum Column { Name, Id, Given, Received, Flags, Score, Level, ColumnCount };
     enum Role {
         SortRole = Qt::UserRole + 1,
         SearchRole, //!< names and id in one string, for the search box

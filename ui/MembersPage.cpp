@@ -84,6 +84,9 @@ void MembersPage::setAnalysis(std::shared_ptr<const Analysis> analysis)
     m_analysis = analysis;
     const Index current = m_audit->member();
     m_model->setAnalysis(analysis);
+    const bool scored = analysis && analysis->policy;
+    m_list->setColumnHidden(MemberListModel::Score, !scored);
+    m_list->setColumnHidden(MemberListModel::Level, !scored);
     m_list->resizeColumnsToContents();
     m_list->horizontalHeader()->setSectionResizeMode(MemberListModel::Name, QHeaderView::Stretch);
     m_audit->setAnalysis(std::move(analysis));

@@ -7,7 +7,9 @@
 namespace gavel::ui {
 
 //! The investigation views a guild offers.
-enum class InvestigationViewKind { Dashboard, Heatmap, Clusters, Members };
+enum class InvestigationViewKind { Dashboard, Heatmap, Clusters, Members, Policies, Reviews };
+//! How many InvestigationViewKind values there are.
+inline constexpr int investigationViewCount = 6;
 
 //! Where the user is: a view and what it shows (a member's audit, a cluster).
 struct NavigationState

@@ -20,6 +20,13 @@ HeatmapLegend::HeatmapLegend(HeatmapView *view, QWidget *parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
 
+void HeatmapLegend::setPolicyName(const QString &name)
+{
+    m_policy = name;
+    setAccessibleDescription(text());
+    update();
+}
+
 QSize HeatmapLegend::sizeHint() const
 {
     return {400, fontMetrics().height() * 2 + 16};
@@ -40,7 +47,9 @@ QString HeatmapLegend::text() const
     case HeatmapModel::Measure::Count:
         return tr("Reactions %1, log scale: 1 … %2").arg(unit, locale.toString(qint64(maxV)));
     case HeatmapModel::Measure::Weighted:
-        return tr("Weighted volume %1, log scale: 0 … %2").arg(unit, locale.toString(maxV, 'f', 1));
+        return tr("Volume weighted by %1 %2, log scale: 0 … %3")
+            .arg(m_policy.isEmpty() ? tr("no policy") : m_policy, unit,
+                 locale.toString(maxV, 'f', 1));
     case HeatmapModel::Measure::Reciprocity:
         return tr("Reciprocity %1: 0 (one-way) … 1 (fully mutual)").arg(unit);
     }

@@ -16,12 +16,15 @@ public:
     explicit HeatmapLegend(HeatmapView *view, QWidget *parent = nullptr);
     QSize sizeHint() const override;
     QString text() const;
+    //! The policy whose weights the weighted volume is (empty: none chosen).
+    void setPolicyName(const QString &name);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
     HeatmapView *m_view;
+    QString m_policy;
 };
 
 } // namespace gavel::ui

@@ -2,6 +2,7 @@
 
 #include "HeatmapLegend.h"
 #include "HeatmapView.h"
+#include "PolicyLibrary.h"
 
 #include <QComboBox>
 #include <QFutureWatcher>
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -83,6 +85,18 @@ HeatmapPage::~HeatmapPage() = default;
 void HeatmapPage::setAnalysis(std::shared_ptr<const Analysis> analysis)
 {
     m_analysis = std::move(analysis);
+    // Weighted volume means the chosen policy's weights; without one it would equal the count.
+    const bool weighted = m_analysis && m_analysis->policy;
+    const int item = m_measure->findData(int(HeatmapModel::Measure::Weighted));
+    if (auto *model = qobject_cast<QStandardItemModel *>(m_measure->model()); model && item >= 0) {
+        model->item(item)->setEnabled(weighted);
+        model->item(item)->setToolTip(weighted ? QString()
+                                               : tr("Choose a policy in the filter bar to colour "
+                                                    "by its weights"));
+    }
+    if (!weighted && m_measure->currentIndex() == item)
+        m_measure->setCurrentIndex(m_measure->findData(int(HeatmapModel::Measure::Count)));
+    m_legend->setPolicyName(weighted ? policyTitle(*m_analysis->policy->policy) : QString());
     rebuild();
 }
 
