@@ -205,6 +205,41 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
 }
 
+//! Compares what a clean sync can know of both databases; writes the dumps to `dir`.
+bool compareStates(const store::Location &soaked, const store::Location &clean, quint64 guildId,
+                   const QString &dir)
+{
+    auto soakedDump = dumpOf(soaked, guildId);
+    auto cleanDump = dumpOf(clean, guildId);
+    if (!soakedDump || !cleanDump) {
+        err() << "gavel_soak: dump failed: "
+              << (soakedDump ? cleanDump.error().text() : soakedDump.error().text()) << '\n';
+        return false;
+    }
+    const soak::CurrentState a = soak::currentState(*soakedDump);
+    const soak::CurrentState b = soak::currentState(*cleanDump);
+    writeFile(dir + u"/soak.dump"_s, *soakedDump);
+    writeFile(dir + u"/clean.dump"_s, *cleanDump);
+    writeFile(dir + u"/soak.current"_s, a.text);
+    writeFile(dir + u"/clean.current"_s, b.text);
+    out() << "rows left out of the soaked database's dump:\n";
+    for (auto it = a.excluded.begin(); it != a.excluded.end(); ++it)
+        out() << "  " << it.key() << ": " << it.value() << '\n';
+    out() << "rows left out of the clean database's dump:\n";
+    for (auto it = b.excluded.begin(); it != b.excluded.end(); ++it)
+        out() << "  " << it.key() << ": " << it.value() << '\n';
+    if (a.text != b.text) {
+        out() << "DIFFERENT current state (- soaked, + clean):\n";
+        for (const QString &line : soak::stateDifferences(a.text, b.text))
+            out() << "  " << line << '\n';
+        out() << "gavel_soak: FAILED: the soaked database differs from a clean sync\n";
+        return false;
+    }
+    out() << "current state equal (" << a.text.size() << " bytes of canonical dump); "
+          << "gavel_soak: OK\n";
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -231,9 +266,27 @@ int main(int argc, char **argv)
                                      u"N"_s, u"3"_s);
     const QCommandLineOption limitsOpt(u"rate-limits"_s,
                                        u"Keep the emulator's Discord rate limits on."_s);
-    parser.addOptions(
-        {minutesOpt, outOpt, membersOpt, messagesOpt, seedOpt, faultOpt, pushOpt, limitsOpt});
+    const QCommandLineOption compareOpt(
+        u"compare"_s,
+        u"Only compare two existing SQLite databases SOAKED,CLEAN,GUILD as at the end of a soak "
+        u"(to check the compare itself)."_s,
+        u"SOAKED,CLEAN,GUILD"_s);
+    parser.addOptions({minutesOpt, outOpt, membersOpt, messagesOpt, seedOpt, faultOpt, pushOpt,
+                       limitsOpt, compareOpt});
     parser.process(app);
+    if (parser.isSet(compareOpt)) {
+        const QStringList parts = parser.value(compareOpt).split(u',');
+        const auto guild = snowflake::parse(parts.value(2));
+        if (parts.size() != 3 || !guild) {
+            err() << "gavel_soak: --compare takes SOAKED.db,CLEAN.db,GUILD_ID\n";
+            return 2;
+        }
+        QDir().mkpath(parser.value(outOpt));
+        return compareStates(store::Location::sqliteFile(parts[0]),
+                             store::Location::sqliteFile(parts[1]), *guild, parser.value(outOpt))
+                   ? 0
+                   : 1;
+    }
 
     const double minutes = parser.value(minutesOpt).toDouble();
     const quint64 seed = parser.value(seedOpt).toULongLong();
@@ -407,34 +460,6 @@ int main(int argc, char **argv)
         err() << "gavel_soak: the clean sync failed: " << fresh.result.error().text() << '\n';
         return 1;
     }
-    auto soakedDump = dumpOf(soaked, guildId);
-    auto cleanDump = dumpOf(clean, guildId);
-    if (!soakedDump || !cleanDump) {
-        err() << "gavel_soak: dump failed: "
-              << (soakedDump ? cleanDump.error().text() : soakedDump.error().text()) << '\n';
-        return 1;
-    }
-    const soak::CurrentState a = soak::currentState(*soakedDump);
-    const soak::CurrentState b = soak::currentState(*cleanDump);
-    writeFile(dir + u"/soak.dump"_s, *soakedDump);
-    writeFile(dir + u"/clean.dump"_s, *cleanDump);
-    writeFile(dir + u"/soak.current"_s, a.text);
-    writeFile(dir + u"/clean.current"_s, b.text);
-    out() << "final compare after " << round << " rounds, " << total.elapsed() / 1000
-          << " s; rows left out of the soaked database's dump:\n";
-    for (auto it = a.excluded.begin(); it != a.excluded.end(); ++it)
-        out() << "  " << it.key() << ": " << it.value() << '\n';
-    out() << "rows left out of the clean database's dump:\n";
-    for (auto it = b.excluded.begin(); it != b.excluded.end(); ++it)
-        out() << "  " << it.key() << ": " << it.value() << '\n';
-    if (a.text != b.text) {
-        out() << "DIFFERENT current state (- soaked, + clean):\n";
-        for (const QString &line : soak::stateDifferences(a.text, b.text))
-            out() << "  " << line << '\n';
-        out() << "gavel_soak: FAILED: the soaked database differs from a clean sync\n";
-        return 1;
-    }
-    out() << "current state equal (" << a.text.size() << " bytes of canonical dump); "
-          << "gavel_soak: OK\n";
-    return 0;
+    out() << "final compare after " << round << " rounds, " << total.elapsed() / 1000 << " s\n";
+    return compareStates(soaked, clean, guildId, dir) ? 0 : 1;
 }
