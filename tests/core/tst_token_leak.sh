@@ -100,6 +100,9 @@ for f in "$work"/* "$work"/.[!.]*; do
 done
 # The database and its WAL must exist, or the grep proved nothing.
 [ -s gavel.sqlite ] || fail "no database was written"
+# Owner-only, whatever the umask this script runs with (docs/security.md, file permissions).
+mode=$(stat -c %a gavel.sqlite)
+[ "$mode" = 600 ] || fail "the database is mode $mode, not 600"
 ls -la "$work" >&2
 [ $found -eq 0 ] || fail "the bot token leaked (files listed above)"
 echo "PASS: token not found in stdout, stderr, database, WAL or other files ($(ls | wc -l) files)"
