@@ -1,9 +1,9 @@
 #include "Audit.h"
 
+#include "analysis/JsonWriter.h"
 #include "common/Snowflake.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 
 #include <algorithm>
 
@@ -42,66 +42,18 @@ QString reasonNotCounted(const history::History &h, const history::Reaction &r,
     return u"same reactor, message and emoji as another reaction"_s;
 }
 
-QJsonObject reactionJson(const history::History &h, const AuditReaction &a, bool given)
+// The decimal digits of a snowflake, for JSON strings that need no escaping.
+QByteArray idBytes(quint64 value)
 {
-    const history::Reaction &r = h.reactions[a.reaction];
-    const history::Message &m = h.messages[r.message];
-    QJsonObject o;
-    const Index other = given ? r.author : r.reactor;
-    o.insert(given ? u"author_id"_s : u"reactor_id"_s, id(h.users[other].id));
-    o.insert(given ? u"author"_s : u"reactor"_s, h.users[other].displayName());
-    o.insert(u"message_id"_s, id(m.id));
-    o.insert(u"channel_id"_s, id(h.channels[m.channel].id));
-    o.insert(u"channel"_s, h.channels[m.channel].name);
-    o.insert(u"emoji"_s, r.emoji < h.emojis.size() ? h.emojis[r.emoji].key : QString());
-    o.insert(u"burst"_s, r.burst);
-    o.insert(u"message_at"_s, isoTime(m.createdAt));
-    o.insert(u"first_seen_at"_s, isoTime(r.firstSeenAt));
-    if (r.removedAt != NoTime)
-        o.insert(u"removed_at"_s, isoTime(r.removedAt));
-    o.insert(u"counted"_s, a.counted);
-    if (!a.counted)
-        o.insert(u"not_counted_because"_s, a.reason);
-    o.insert(u"link"_s, h.messageLink(r.message));
-    return o;
+    return QByteArray::number(value);
 }
 
-QJsonObject pairJson(const history::History &h, const PairMatrix &matrix, const Pair &p,
-                     bool outgoing)
+QByteArray isoBytes(qint64 ms)
 {
-    QJsonObject o;
-    const Index other = outgoing ? p.author : p.reactor;
-    o.insert(u"user_id"_s, id(h.users[other].id));
-    o.insert(u"name"_s, h.users[other].displayName());
-    o.insert(u"reactions"_s, qint64(p.count));
-    o.insert(u"weighted"_s, p.weighted);
-    o.insert(u"reverse_reactions"_s, qint64(p.reverseCount));
-    o.insert(u"reciprocity"_s, p.reciprocity());
-    o.insert(u"share_of_receiver"_s, matrix.shareOfReceiver(p));
-    o.insert(u"share_of_reactor"_s, matrix.shareOfReactor(p));
-    return o;
-}
-
-QJsonObject scoreItemJson(const history::History &h, const AuditScoreItem &item)
-{
-    QJsonObject o;
-    if (item.giver != NoIndex && item.giver < h.users.size()) {
-        o.insert(u"giver_id"_s, id(h.users[item.giver].id));
-        o.insert(u"giver"_s, h.users[item.giver].displayName());
-    }
-    if (item.message != NoIndex && item.message < h.messages.size()) {
-        o.insert(u"message_id"_s, id(h.messages[item.message].id));
-        o.insert(u"link"_s, h.messageLink(item.message));
-    }
-    if (item.reaction != NoIndex && item.reaction < h.reactions.size()) {
-        const history::Reaction &r = h.reactions[item.reaction];
-        o.insert(u"emoji"_s, r.emoji < h.emojis.size() ? h.emojis[r.emoji].key : QString());
-    }
-    o.insert(u"at"_s, isoTime(item.at));
-    o.insert(u"weight"_s, item.weight);
-    o.insert(u"counted"_s, item.counted);
-    o.insert(u"reason"_s, item.reason);
-    return o;
+    QByteArray out;
+    if (ms != NoTime)
+        JsonWriter::appendIsoTime(out, ms);
+    return out;
 }
 
 QString csvField(const QString &text)
@@ -174,113 +126,178 @@ Audit buildAudit(const history::History &history, const PairMatrix &matrix,
     return a;
 }
 
-QJsonObject auditToJson(const history::History &h, const PairMatrix &matrix, const Audit &a)
+QByteArray auditJson(const history::History &h, const PairMatrix &matrix, const Audit &a)
 {
-    QJsonObject root;
-    if (a.user >= h.users.size())
-        return root;
+    QByteArray out;
+    JsonWriter w(out);
+    if (a.user >= h.users.size()) {
+        w.beginObject().endObject();
+        return out;
+    }
+    // About 600 bytes a listed reaction: one allocation for the busiest members.
+    out.reserve(qsizetype(a.given.size() + a.received.size()) * 640 + 65536);
+    const auto time = [&](qint64 ms) { return isoBytes(ms); };
     const history::User &u = h.users[a.user];
-    QJsonObject identity;
-    identity.insert(u"user_id"_s, id(u.id));
-    identity.insert(u"username"_s, u.username);
-    identity.insert(u"global_name"_s, u.globalName);
-    identity.insert(u"nick"_s, u.nick);
-    identity.insert(u"display_name"_s, u.displayName());
-    identity.insert(u"bot"_s, u.bot);
-    identity.insert(u"member"_s, u.member);
-    identity.insert(u"account_created_at"_s, isoTime(u.createdAt));
-    identity.insert(u"joined_at"_s, isoTime(u.joinedAt));
+    w.beginObject();
+    w.key("guild_id").asciiString(idBytes(h.guildId));
+    w.key("member").beginObject();
+    w.key("user_id").asciiString(idBytes(u.id));
+    w.key("username").string(u.username);
+    w.key("global_name").string(u.globalName);
+    w.key("nick").string(u.nick);
+    w.key("display_name").string(u.displayName());
+    w.key("bot").boolean(u.bot);
+    w.key("member").boolean(u.member);
+    w.key("account_created_at").asciiString(time(u.createdAt));
+    w.key("joined_at").asciiString(time(u.joinedAt));
     if (u.leftAt != NoTime)
-        identity.insert(u"left_at"_s, isoTime(u.leftAt));
+        w.key("left_at").asciiString(time(u.leftAt));
     if (u.joinedAt != NoTime)
-        identity.insert(u"account_age_at_join_days"_s,
-                        double(u.joinedAt - u.createdAt) / 86400000.0);
-    identity.insert(u"messages"_s, a.messages);
-    root.insert(u"guild_id"_s, id(h.guildId));
-    root.insert(u"member"_s, identity);
+        w.key("account_age_at_join_days").number(double(u.joinedAt - u.createdAt) / 86400000.0);
+    w.key("messages").number(qint64(a.messages));
+    w.endObject();
 
-    QJsonObject summary;
-    summary.insert(u"reactions_given"_s, qint64(a.given.size()));
-    summary.insert(u"reactions_received"_s, qint64(a.received.size()));
-    summary.insert(u"counted_given"_s, qint64(a.countedGiven));
-    summary.insert(u"counted_received"_s, qint64(a.countedReceived));
-    summary.insert(u"received_from_top3_share"_s, a.concentration3);
-    QJsonArray to, by;
-    for (quint32 p : a.mostReactedTo)
-        to.append(pairJson(h, matrix, matrix.pairs()[p], true));
-    for (quint32 p : a.mostReactedToBy)
-        by.append(pairJson(h, matrix, matrix.pairs()[p], false));
-    summary.insert(u"most_reacted_to"_s, to);
-    summary.insert(u"most_reacted_to_by"_s, by);
-    root.insert(u"pairs"_s, summary);
-
-    QJsonArray roles;
-    for (const history::RoleSpan &s : a.roles) {
-        QJsonObject o;
-        o.insert(u"role_id"_s, id(h.roles[s.role].id));
-        o.insert(u"role"_s, h.roles[s.role].name);
-        o.insert(u"from"_s,
-                 s.from == NoTime ? u"before Gavel first saw the member"_s : isoTime(s.from));
-        o.insert(u"until"_s, s.until == NoTime ? u"still held"_s : isoTime(s.until));
-        roles.append(o);
-    }
-    root.insert(u"role_history"_s, roles);
-
-    QJsonArray flags;
-    for (const Cluster *c : a.flags) {
-        QJsonObject o;
-        o.insert(u"cluster_id"_s, c->id);
-        o.insert(u"kind"_s, kindName(c->kind));
-        o.insert(u"score"_s, c->score);
-        o.insert(u"evidence"_s, c->evidence);
-        const auto at = std::lower_bound(c->members.begin(), c->members.end(), a.user);
-        o.insert(u"member_evidence"_s, c->memberEvidence.value(qsizetype(at - c->members.begin())));
-        QJsonArray members;
-        for (Index m : c->members)
-            members.append(id(h.users[m].id));
-        o.insert(u"members"_s, members);
-        if (c->master != NoIndex)
-            o.insert(u"master_id"_s, id(h.users[c->master].id));
-        flags.append(o);
-    }
-    root.insert(u"flags"_s, flags);
-
-    QJsonArray scores;
-    for (const AuditScoreLine &s : a.scores) {
-        QJsonObject o;
-        o.insert(u"policy"_s, s.policy);
-        o.insert(u"score"_s, s.score);
-        o.insert(u"level"_s, s.level);
-        o.insert(u"reason"_s, s.reason);
-        if (!s.policyHash.isEmpty())
-            o.insert(u"policy_hash"_s, s.policyHash);
-        if (s.at != NoTime)
-            o.insert(u"at"_s, isoTime(s.at));
-        if (!s.scoreText.isEmpty()) {
-            o.insert(u"score_text"_s, s.scoreText);
-            o.insert(u"level_number"_s, s.levelNumber);
+    w.key("pairs").beginObject();
+    w.key("reactions_given").number(qint64(a.given.size()));
+    w.key("reactions_received").number(qint64(a.received.size()));
+    w.key("counted_given").number(qint64(a.countedGiven));
+    w.key("counted_received").number(qint64(a.countedReceived));
+    w.key("received_from_top3_share").number(a.concentration3);
+    for (const bool outgoing : {true, false}) {
+        w.key(outgoing ? "most_reacted_to" : "most_reacted_to_by").beginArray();
+        for (const quint32 i : outgoing ? a.mostReactedTo : a.mostReactedToBy) {
+            const Pair &p = matrix.pairs()[i];
+            const Index other = outgoing ? p.author : p.reactor;
+            w.beginObject();
+            w.key("user_id").asciiString(idBytes(h.users[other].id));
+            w.key("name").string(h.users[other].displayName());
+            w.key("reactions").number(qint64(p.count));
+            w.key("weighted").number(p.weighted);
+            w.key("reverse_reactions").number(qint64(p.reverseCount));
+            w.key("reciprocity").number(p.reciprocity());
+            w.key("share_of_receiver").number(matrix.shareOfReceiver(p));
+            w.key("share_of_reactor").number(matrix.shareOfReactor(p));
+            w.endObject();
         }
-        QJsonObject columns;
-        for (qsizetype i = 0; i < s.columns.size(); ++i)
-            columns.insert(s.columns[i], s.values.value(i));
-        if (!columns.isEmpty())
-            o.insert(u"columns"_s, columns);
-        QJsonArray breakdown;
-        for (const AuditScoreItem &item : s.breakdown)
-            breakdown.append(scoreItemJson(h, item));
-        o.insert(u"breakdown"_s, breakdown);
-        scores.append(o);
+        w.endArray();
     }
-    root.insert(u"scores"_s, scores);
+    w.endObject();
 
-    QJsonArray given, received;
-    for (const AuditReaction &r : a.given)
-        given.append(reactionJson(h, r, true));
-    for (const AuditReaction &r : a.received)
-        received.append(reactionJson(h, r, false));
-    root.insert(u"reactions_given"_s, given);
-    root.insert(u"reactions_received"_s, received);
-    return root;
+    w.key("role_history").beginArray();
+    for (const history::RoleSpan &s : a.roles) {
+        w.beginObject();
+        w.key("role_id").asciiString(idBytes(h.roles[s.role].id));
+        w.key("role").string(h.roles[s.role].name);
+        w.key("from").asciiString(s.from == NoTime ? QByteArray("before Gavel first saw the member")
+                                                   : time(s.from));
+        w.key("until").asciiString(s.until == NoTime ? QByteArray("still held") : time(s.until));
+        w.endObject();
+    }
+    w.endArray();
+
+    w.key("flags").beginArray();
+    for (const Cluster *c : a.flags) {
+        w.beginObject();
+        w.key("cluster_id").number(qint64(c->id));
+        w.key("kind").string(kindName(c->kind));
+        w.key("score").number(c->score);
+        w.key("evidence").string(c->evidence);
+        const auto at = std::lower_bound(c->members.begin(), c->members.end(), a.user);
+        w.key("member_evidence")
+            .string(c->memberEvidence.value(qsizetype(at - c->members.begin())));
+        w.key("members").beginArray();
+        for (const Index m : c->members)
+            w.asciiString(idBytes(h.users[m].id));
+        w.endArray();
+        if (c->master != NoIndex)
+            w.key("master_id").asciiString(idBytes(h.users[c->master].id));
+        w.endObject();
+    }
+    w.endArray();
+
+    // Links are the guild's prefix, the channel and the message.
+    const QByteArray linkPrefix = "https://discord.com/channels/" + idBytes(h.guildId) + '/';
+    const auto link = [&](Index message) -> QByteArray {
+        const history::Message &m = h.messages[message];
+        const quint64 channel = m.channel < h.channels.size() ? h.channels[m.channel].id : 0;
+        return linkPrefix + idBytes(channel) + '/' + idBytes(m.id);
+    };
+
+    w.key("scores").beginArray();
+    for (const AuditScoreLine &s : a.scores) {
+        w.beginObject();
+        w.key("policy").string(s.policy);
+        if (!s.policyHash.isEmpty())
+            w.key("policy_hash").string(s.policyHash);
+        if (s.at != NoTime)
+            w.key("at").asciiString(time(s.at));
+        w.key("score").number(s.score);
+        if (!s.scoreText.isEmpty()) {
+            w.key("score_text").string(s.scoreText);
+            w.key("level_number").number(qint64(s.levelNumber));
+        }
+        w.key("level").string(s.level);
+        w.key("reason").string(s.reason);
+        if (!s.columns.isEmpty()) {
+            w.key("columns").beginObject();
+            for (qsizetype i = 0; i < s.columns.size(); ++i)
+                w.key(s.columns[i].toLatin1()).string(s.values.value(i));
+            w.endObject();
+        }
+        w.key("breakdown").beginArray();
+        for (const AuditScoreItem &item : s.breakdown) {
+            w.beginObject();
+            if (item.giver != NoIndex && item.giver < h.users.size()) {
+                w.key("giver_id").asciiString(idBytes(h.users[item.giver].id));
+                w.key("giver").string(h.users[item.giver].displayName());
+            }
+            if (item.message != NoIndex && item.message < h.messages.size()) {
+                w.key("message_id").asciiString(idBytes(h.messages[item.message].id));
+                w.key("link").asciiString(link(item.message));
+            }
+            if (item.reaction != NoIndex && item.reaction < h.reactions.size()) {
+                const Index e = h.reactions[item.reaction].emoji;
+                w.key("emoji").string(e < h.emojis.size() ? h.emojis[e].key : QString());
+            }
+            w.key("at").asciiString(time(item.at));
+            w.key("weight").number(item.weight);
+            w.key("counted").boolean(item.counted);
+            w.key("reason").string(item.reason);
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
+    }
+    w.endArray();
+
+    for (const bool given : {true, false}) {
+        w.key(given ? "reactions_given" : "reactions_received").beginArray();
+        for (const AuditReaction &entry : given ? a.given : a.received) {
+            const history::Reaction &r = h.reactions[entry.reaction];
+            const history::Message &m = h.messages[r.message];
+            const Index other = given ? r.author : r.reactor;
+            w.beginObject();
+            w.key(given ? "author_id" : "reactor_id").asciiString(idBytes(h.users[other].id));
+            w.key(given ? "author" : "reactor").string(h.users[other].displayName());
+            w.key("message_id").asciiString(idBytes(m.id));
+            w.key("channel_id").asciiString(idBytes(h.channels[m.channel].id));
+            w.key("channel").string(h.channels[m.channel].name);
+            w.key("emoji").string(r.emoji < h.emojis.size() ? h.emojis[r.emoji].key : QString());
+            w.key("burst").boolean(r.burst);
+            w.key("message_at").asciiString(time(m.createdAt));
+            w.key("first_seen_at").asciiString(time(r.firstSeenAt));
+            if (r.removedAt != NoTime)
+                w.key("removed_at").asciiString(time(r.removedAt));
+            w.key("counted").boolean(entry.counted);
+            if (!entry.counted)
+                w.key("not_counted_because").string(entry.reason);
+            w.key("link").asciiString(link(r.message));
+            w.endObject();
+        }
+        w.endArray();
+    }
+    w.endObject();
+    return out;
 }
 
 QString auditText(const history::History &h, const PairMatrix &matrix, const Audit &a)

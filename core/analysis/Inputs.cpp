@@ -126,11 +126,15 @@ Result<WindowArgs> readWindowArgs(const QCommandLineParser &parser)
 
 Result<void> writeTextFile(const QString &path, const QString &text)
 {
+    return writeFile(path, text.toUtf8());
+}
+
+Result<void> writeFile(const QString &path, const QByteArray &bytes)
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error{u"cannot write %1: %2"_s.arg(path, file.errorString()),
                      u"check the folder exists and is writable"_s};
-    const QByteArray bytes = text.toUtf8();
     if (file.write(bytes) != bytes.size() || !file.commit())
         return Error{u"cannot write %1: %2"_s.arg(path, file.errorString()),
                      u"check the disk has space; nothing was written"_s};

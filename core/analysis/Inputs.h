@@ -62,5 +62,7 @@ Result<WindowArgs> readWindowArgs(const QCommandLineParser &parser);
 
 //! Writes `text` as UTF-8 to `path` atomically (nothing is left on failure).
 Result<void> writeTextFile(const QString &path, const QString &text);
+//! Writes `bytes` to `path` atomically (nothing is left on failure).
+Result<void> writeFile(const QString &path, const QByteArray &bytes);
 
 } // namespace gavel::analysis

@@ -5,11 +5,14 @@
 #include "analysis/Clusters.h"
 #include "analysis/Counting.h"
 #include "analysis/Inputs.h"
+#include "analysis/JsonWriter.h"
 #include "analysis/PairMatrix.h"
 #include "common/Snowflake.h"
 #include "history/History.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
@@ -220,6 +223,9 @@ private Q_SLOTS:
     void nameSimilarity_data();
     void nameSimilarity();
     void audit();
+    void jsonWriterStrings_data();
+    void jsonWriterStrings();
+    void jsonWriterIsoTime();
     void parseTime_data();
     void parseTime();
 };
@@ -489,7 +495,11 @@ void TestAnalysis::audit()
     analysis::AuditOptions options;
     options.topPairs = 3;
     options.scorer = [](const History &, Index user) {
-        return std::vector<analysis::AuditScoreLine>{{u"test 1"_s, u"L1"_s, double(user), {}}};
+        analysis::AuditScoreLine line;
+        line.policy = u"test 1"_s;
+        line.level = u"L1"_s;
+        line.score = double(user);
+        return std::vector<analysis::AuditScoreLine>{line};
     };
     const analysis::Audit a = analysis::buildAudit(h, m, clusters, member, options);
     QCOMPARE(a.countedGiven, m.given(member));
@@ -504,13 +514,34 @@ void TestAnalysis::audit()
     QCOMPARE(a.flags.size(), size_t(1));
     QCOMPARE(a.scores.size(), size_t(1));
 
-    const QJsonObject json = analysis::auditToJson(h, m, a);
+    QJsonParseError error;
+    const QJsonObject json = QJsonDocument::fromJson(analysis::auditJson(h, m, a), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
     QCOMPARE(json.value(u"member"_s).toObject().value(u"user_id"_s).toString(),
              QString::number(h.users[member].id));
     const QJsonArray given = json.value(u"reactions_given"_s).toArray();
     QCOMPARE(given.size(), qsizetype(a.given.size()));
     QVERIFY(given.first().toObject().value(u"link"_s).toString().startsWith(
         u"https://discord.com/channels/1000/"_s));
+    // Every listed reaction as the history has it: ids, times, link, whether it counts.
+    for (qsizetype i = 0; i < given.size(); ++i) {
+        const QJsonObject o = given[i].toObject();
+        const history::Reaction &r = h.reactions[a.given[size_t(i)].reaction];
+        QCOMPARE(o[u"author_id"_s].toString(), QString::number(h.users[r.author].id));
+        QCOMPARE(o[u"author"_s].toString(), h.users[r.author].displayName());
+        QCOMPARE(o[u"message_id"_s].toString(), QString::number(h.messages[r.message].id));
+        QCOMPARE(o[u"message_at"_s].toString(), analysis::isoTime(h.messages[r.message].createdAt));
+        QCOMPARE(o[u"first_seen_at"_s].toString(), analysis::isoTime(r.firstSeenAt));
+        QCOMPARE(o[u"link"_s].toString(), h.messageLink(r.message));
+        QCOMPARE(o[u"counted"_s].toBool(), a.given[size_t(i)].counted);
+    }
+    QCOMPARE(json.value(u"reactions_received"_s).toArray().size(), qsizetype(a.received.size()));
+    const QJsonObject pairs = json.value(u"pairs"_s).toObject();
+    QCOMPARE(pairs[u"counted_received"_s].toInteger(), qint64(a.countedReceived));
+    QCOMPARE(pairs[u"most_reacted_to_by"_s].toArray().size(), qsizetype(3));
+    const QJsonObject score = json.value(u"scores"_s).toArray().first().toObject();
+    QCOMPARE(score[u"policy"_s].toString(), u"test 1"_s);
+    QCOMPARE(score[u"score"_s].toDouble(), double(member));
     QCOMPARE(json.value(u"flags"_s).toArray().first().toObject().value(u"kind"_s).toString(),
              u"ring"_s);
     const QStringList rows = analysis::auditCsvRows(h, a);
@@ -546,6 +577,65 @@ void TestAnalysis::audit()
         reasons.append(r.reason);
     reasons.sort();
     QCOMPARE(reasons, (QStringList{u"removed"_s, u"self-reaction"_s}));
+}
+
+void TestAnalysis::jsonWriterStrings_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected"); // what a JSON parser reads back
+    QTest::newRow("plain") << u"alice"_s << u"alice"_s;
+    QTest::newRow("quotes and backslash") << u"say \"hi\" \\o/"_s << u"say \"hi\" \\o/"_s;
+    QTest::newRow("controls") << u"a\nb\tc\rd\u0001e\u001f"_s << u"a\nb\tc\rd\u0001e\u001f"_s;
+    QTest::newRow("accents and CJK") << u"Björk 日本語 שרה"_s << u"Björk 日本語 שרה"_s;
+    QTest::newRow("emoji (surrogate pair)") << u"🐢 ✨"_s << u"🐢 ✨"_s;
+    QTest::newRow("lone surrogate")
+        << QString(QChar(0xD800)) + u"x"_s << QString(QChar(0xFFFD)) + u"x"_s;
+    QTest::newRow("empty") << QString() << QString();
+}
+
+// The streaming writer's strings read back as written, through Qt's JSON parser.
+void TestAnalysis::jsonWriterStrings()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QByteArray out;
+    analysis::JsonWriter w(out);
+    w.beginObject().key("s").string(text).key("n").number(0.1).key("i").number(qint64(-7));
+    w.key("a").beginArray().boolean(true).null().number(1e300).endArray();
+    w.key("e").beginObject().endObject().endObject();
+    QJsonParseError error;
+    const QJsonObject o = QJsonDocument::fromJson(out, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, out.constData());
+    QCOMPARE(o[u"s"_s].toString(), expected);
+    QCOMPARE(o[u"n"_s].toDouble(), 0.1);
+    QCOMPARE(o[u"i"_s].toInteger(), qint64(-7));
+    QCOMPARE(o[u"a"_s].toArray(), (QJsonArray{true, QJsonValue::Null, 1e300}));
+    QVERIFY(o[u"e"_s].toObject().isEmpty());
+    // Indented as QJsonDocument::Indented.
+    QVERIFY(out.startsWith("{\n    \"s\": "));
+    QVERIFY(out.endsWith("\n}\n"));
+}
+
+// The writer's own ISO formatter equals QDateTime's, across leap days, the epoch and before.
+void TestAnalysis::jsonWriterIsoTime()
+{
+    QList<qint64> times{0,
+                        -1,
+                        -86400000,
+                        951782400000,  // 2000-02-29
+                        4107542399999, // 2100-02-28T23:59:59.999
+                        1769860800250,
+                        253402300799999,  // 9999-12-31T23:59:59.999
+                        -62135596800000}; // 0001-01-01
+    QRandomGenerator rng(7);
+    for (int i = 0; i < 20000; ++i)
+        times.append(rng.bounded(qint64(-30000000000000), qint64(10000000000000)));
+    for (const qint64 t : times) {
+        QByteArray out;
+        analysis::JsonWriter::appendIsoTime(out, t);
+        QCOMPARE(QString::fromLatin1(out),
+                 QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODateWithMs));
+    }
 }
 
 void TestAnalysis::parseTime_data()

@@ -198,7 +198,7 @@ void TestPairsCli::usageErrors_data()
         << QStringList{u"audit"_s, u"--db"_s, u"DB"_s} << 2 << u"--user"_s;
     QTest::newRow("audit bad format")
         << QStringList{u"audit"_s, u"--db"_s, u"DB"_s, u"--user"_s, u"1"_s, u"--format"_s, u"xml"_s}
-        << 2 << u"json or csv"_s;
+        << 2 << u"json, text or csv"_s;
     QTest::newRow("audit bad only")
         << QStringList{u"audit"_s, u"--db"_s, u"DB"_s, u"--user"_s, u"1"_s, u"--only"_s, u"both"_s}
         << 2 << u"given or received"_s;
