@@ -5,7 +5,9 @@
 #include <QMutexLocker>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <map>
 
 using namespace Qt::StringLiterals;
 
@@ -140,14 +142,111 @@ void Evaluator::buildCredBase(const CompiledPolicy &c, qint64 T, CredBase &base,
             }
             if (traced)
                 note(events.size(), why.join(u"; "_s));
-            events.push_back({head.at, head.reactor, head.author, head.message,
-                              m_index.pairOf[m_index.order[i]], m_index.order[i], 0});
+            events.push_back({head.at, head.reactor, head.author, head.message, head.channel,
+                              m_index.pairOf[m_index.order[i]], m_index.order[i]});
             base.weights.insert(base.weights.end(), weights.begin(), weights.end());
             base.firstWeight.push_back(static_cast<quint32>(base.weights.size()));
         }
         i = j;
     }
 }
+
+namespace {
+
+//! Per event, the per-pair dropoff factor (A -> B across messages, in time order). It depends
+//! only on the events' times and pairs and the dropoff parameters, not on any weight.
+template<class Traced, class Annotate>
+std::vector<double> pairFactors(const std::vector<CredEvent> &events, std::size_t pairs,
+                                const CredRules &p, Traced traced, Annotate annotate)
+{
+    std::vector<double> out(events.size(), 1.0);
+    const double f = p.pairFactorBp / 10000.0;
+    // One record per pair: a single cache miss per event on 3.6M pairs.
+    struct State
+    {
+        qint64 start = NoTime;
+        double level = 1.0; // hard reset: next factor; recovery: floor
+        int k = 0;
+    };
+    std::vector<State> state(pairs);
+    const qint64 window = p.pairWindowMinutes * 60000;
+    const qint64 recovery = p.pairRecoveryMinutes * 60000;
+    for (std::size_t ev = 0; ev < events.size(); ++ev) {
+        const CredEvent &x = events[ev];
+        State &s = state[x.pair];
+        double factor = 1;
+        if (p.pairDropoff == PairDropoff::HardReset) {
+            if (s.start == NoTime || x.at - s.start >= window) {
+                s.start = x.at;
+                s.level = 1.0;
+                s.k = 0;
+            }
+            factor = s.level;
+            s.level *= f;
+            ++s.k;
+            if (traced(ev))
+                annotate(ev, u"per-pair dropoff: reaction %1 from this reactor in the window "
+                             u"(x%2)"_s.arg(QString::number(s.k), num(factor)));
+        } else {
+            if (s.start == NoTime || x.at - s.start >= recovery) {
+                factor = 1;
+                s.level = f;
+            } else {
+                factor = 1 - (1 - s.level) *
+                                 recoveryRemaining(x.at - s.start, recovery, p.pairRecoveryShapeBp);
+                s.level *= f;
+            }
+            s.start = x.at;
+            if (traced(ev))
+                annotate(ev, u"per-pair dropoff with recovery: allowance x%1"_s.arg(num(factor)));
+        }
+        out[ev] = factor;
+    }
+    return out;
+}
+
+//! Per event: the mutual volume of its pair over the whole evaluated history, min(events of
+//! the pair, events of the reverse pair) (pairwise coordination discount).
+std::vector<quint32> mutualVolumes(const std::vector<CredEvent> &events, const HistoryIndex &x)
+{
+    std::vector<quint32> volume(x.pairReactor.size(), 0);
+    for (const CredEvent &ev : events)
+        ++volume[ev.pair];
+    std::vector<quint32> out(events.size());
+    for (std::size_t ev = 0; ev < events.size(); ++ev) {
+        const quint32 rev = x.reversePair[events[ev].pair];
+        out[ev] = rev == NoIndex ? 0 : std::min(volume[events[ev].pair], volume[rev]);
+    }
+    return out;
+}
+
+//! Merit sources: which events come from a source-role holder, and when each member was
+//! verified (reacted to N times by source-role holders).
+std::shared_ptr<const CredStages::Merit> meritOf(const std::vector<CredEvent> &events,
+                                                 const HistoryIndex &x, const CompiledPolicy &c)
+{
+    auto m = std::make_shared<CredStages::Merit>();
+    m->roles = c.meritRoles;
+    m->reactions = c.policy.cred.meritReactions;
+    const std::size_t users = x.history().users.size();
+    m->verifiedAt.assign(users, NoTime);
+    m->fromMerit.assign(events.size(), false);
+    std::vector<int> fromSources(users, 0);
+    for (std::size_t ev = 0; ev < events.size(); ++ev) {
+        const CredEvent &e = events[ev];
+        const bool source = x.heldAny(e.reactor, c.meritRoles, e.at);
+        m->fromMerit[ev] = source;
+        if (m->verifiedAt[e.author] != NoTime)
+            continue;
+        if (source && ++fromSources[e.author] >= m->reactions)
+            m->verifiedAt[e.author] = e.at;
+    }
+    return m;
+}
+
+std::atomic<quint64> credGenerations{0};
+
+} // namespace
 
 void Evaluator::cred(Evaluation &e, Trace trace) const
 {
@@ -157,151 +256,118 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
     const qint64 T = e.at;
     const bool tracing = trace.items != nullptr;
 
-    std::vector<CredEvent> events;
-    struct Note
-    {
-        std::size_t event;
-        QString text;
-    };
-    std::vector<Note> notes; // tracing only: reasons per traced event
+    // Tracing only: the reasons of the traced member's events, in the order the stages add them.
+    std::map<std::size_t, QStringList> notes;
 
     // Stage 1: one event per (reactor, message) with its reactions' base weights. It depends
     // only on the weights, exclusions, deactivations and T, so the lab's later-stage changes
-    // (dropoff factors, budgets, tiers, discounts) reuse it from the last evaluation.
+    // (dropoff factors, budgets, tiers, discounts) reuse it from the last evaluation, together
+    // with what the later stages computed from it that the change does not touch.
     std::shared_ptr<const CredBase> base;
+    CredStages stages;
     if (!tracing) {
         QMutexLocker lock(&m_cacheMutex);
-        if (m_credBase && m_credBase->matches(c, T))
+        if (m_credBase && m_credBase->matches(c, T)) {
             base = m_credBase;
+            if (m_credStages && m_credStages->generation == base->generation)
+                stages = *m_credStages;
+        }
     }
     if (!base) {
         auto built = std::make_shared<CredBase>(CredBase::keyOf(c, T));
+        built->generation = ++credGenerations;
         buildCredBase(c, T, *built, trace, [&](std::size_t ev, const QString &text) {
-            notes.push_back({ev, text});
+            if (!text.isEmpty())
+                notes[ev].append(text);
         });
         if (!tracing) {
             QMutexLocker lock(&m_cacheMutex);
             m_credBase = built;
+            m_credStages.reset();
         }
         base = std::move(built);
     }
-    events = base->events;
+    stages.generation = base->generation;
+    const std::vector<CredEvent> &events = base->events;
+
     // Multi-react dropoff: the i-th heaviest reaction of an event counts x factor^i.
+    std::vector<double> value(events.size());
     for (std::size_t ev = 0; ev < events.size(); ++ev) {
         const double *w = base->weights.data() + base->firstWeight[ev];
         const std::size_t count = base->firstWeight[ev + 1] - base->firstWeight[ev];
-        double value = 0;
+        double v = 0;
         if (p.multiReactDropoff) {
             double f = 1;
             for (std::size_t k = 0; k < count; ++k) {
-                value += w[k] * f;
+                v += w[k] * f;
                 f *= p.multiReactFactorBp / 10000.0;
             }
         } else if (c.policy.onePerMessage) {
-            value = w[0];
+            v = w[0];
         } else {
             for (std::size_t k = 0; k < count; ++k)
-                value += w[k];
+                v += w[k];
         }
-        events[ev].value = value;
+        value[ev] = v;
     }
+
+    // Reasons are only built for the traced member: formatting them for 5M events is slow.
+    const auto traced = [&](std::size_t ev) { return tracing && events[ev].author == trace.user; };
+    const auto annotate = [&](std::size_t ev, const QString &text) { notes[ev].append(text); };
 
     // Per-pair dropoff (A -> B across messages), in time order.
     const std::size_t pairs = m_index.pairReactor.size();
-    std::vector<double> traceFactor; // per event, tracing only: product of later factors
-    // Reasons are only built for the traced member: formatting them for 5M events is slow.
-    const auto traced = [&](std::size_t ev) { return tracing && events[ev].author == trace.user; };
-    const auto annotate = [&](std::size_t ev, const QString &text) { notes.push_back({ev, text}); };
     if (p.pairDropoff != PairDropoff::Off) {
-        const double f = p.pairFactorBp / 10000.0;
-        std::vector<qint64> start(pairs, NoTime);
-        std::vector<double> level(pairs, 1.0); // hard reset: next factor; recovery: floor
-        std::vector<int> k(pairs, 0);
-        const qint64 window = p.pairWindowMinutes * 60000;
-        const qint64 recovery = p.pairRecoveryMinutes * 60000;
-        for (std::size_t ev = 0; ev < events.size(); ++ev) {
-            CredEvent &x = events[ev];
-            double factor = 1;
-            if (p.pairDropoff == PairDropoff::HardReset) {
-                if (start[x.pair] == NoTime || x.at - start[x.pair] >= window) {
-                    start[x.pair] = x.at;
-                    level[x.pair] = 1.0;
-                    k[x.pair] = 0;
-                }
-                factor = level[x.pair];
-                level[x.pair] *= f;
-                ++k[x.pair];
-                if (traced(ev))
-                    annotate(ev, u"per-pair dropoff: reaction %1 from this reactor in the window "
-                                 u"(x%2)"_s.arg(QString::number(k[x.pair]), num(factor)));
-            } else {
-                if (start[x.pair] == NoTime || x.at - start[x.pair] >= recovery) {
-                    factor = 1;
-                    level[x.pair] = f;
-                } else {
-                    factor =
-                        1 - (1 - level[x.pair]) * recoveryRemaining(x.at - start[x.pair], recovery,
-                                                                    p.pairRecoveryShapeBp);
-                    level[x.pair] *= f;
-                }
-                start[x.pair] = x.at;
-                if (traced(ev))
-                    annotate(ev,
-                             u"per-pair dropoff with recovery: allowance x%1"_s.arg(num(factor)));
-            }
-            x.value *= factor;
+        const CredStages::PairKey key{p.pairDropoff, p.pairFactorBp, p.pairRecoveryShapeBp,
+                                      p.pairWindowMinutes, p.pairRecoveryMinutes};
+        if (tracing) {
+            stages.pairFactor = std::make_shared<const std::vector<double>>(
+                pairFactors(events, pairs, p, traced, annotate));
+        } else if (!stages.pairFactor || !(stages.pairKey == key)) {
+            stages.pairFactor = std::make_shared<const std::vector<double>>(pairFactors(
+                events, pairs, p, [](std::size_t) { return false; },
+                [](std::size_t, const QString &) {}));
         }
+        stages.pairKey = key;
+        const std::vector<double> &factor = *stages.pairFactor;
+        for (std::size_t ev = 0; ev < events.size(); ++ev)
+            value[ev] *= factor[ev];
     }
 
     // Pairwise coordination discount: mutual volume over the whole evaluated history.
-    std::vector<double> pairDiscount;
-    if (p.pairDiscount) {
-        std::vector<qint64> volume(pairs, 0);
-        for (const CredEvent &x : events)
-            ++volume[x.pair];
-        pairDiscount.assign(pairs, 1.0);
-        const double kk = double(p.pairDiscountK);
-        for (std::size_t q = 0; q < pairs; ++q) {
-            const quint32 rev = m_index.reversePair[q];
-            const qint64 mutual = rev == NoIndex ? 0 : std::min(volume[q], volume[rev]);
-            pairDiscount[q] = kk / (kk + double(mutual));
-        }
-    }
+    if (p.pairDiscount && !stages.mutual)
+        stages.mutual =
+            std::make_shared<const std::vector<quint32>>(mutualVolumes(events, m_index));
 
     // Merit sources: a reactor mints once source-role holders reacted to it N times.
-    std::vector<qint64> verifiedAt;
-    std::vector<bool> fromMerit; // per event: the reactor held a merit-source role
-    if (p.meritSources) {
-        verifiedAt.assign(h.users.size(), NoTime);
-        fromMerit.assign(events.size(), false);
-        std::vector<int> fromSources(h.users.size(), 0);
-        for (std::size_t ev = 0; ev < events.size(); ++ev) {
-            const CredEvent &x = events[ev];
-            fromMerit[ev] = m_index.heldAny(x.reactor, c.meritRoles, x.at);
-            if (verifiedAt[x.author] != NoTime)
-                continue;
-            if (fromMerit[ev] && ++fromSources[x.author] >= p.meritReactions)
-                verifiedAt[x.author] = x.at;
-        }
+    if (p.meritSources && (!stages.merit || stages.merit->roles != c.meritRoles ||
+                           stages.merit->reactions != p.meritReactions))
+        stages.merit = meritOf(events, m_index, c);
+    const std::vector<bool> *fromMerit = p.meritSources ? &stages.merit->fromMerit : nullptr;
+    const std::vector<qint64> *verifiedAt = p.meritSources ? &stages.merit->verifiedAt : nullptr;
+    const auto merit = [&](std::size_t ev) { return fromMerit && (*fromMerit)[ev]; };
+
+    if (!tracing) {
+        QMutexLocker lock(&m_cacheMutex);
+        if (m_credBase == base)
+            m_credStages = std::make_shared<const CredStages>(stages);
     }
-    const auto merit = [&](std::size_t ev) { return p.meritSources && fromMerit[ev]; };
 
     // Week by week: trust tiers use the scores of the weeks before; budgets scale each week.
     std::vector<double> score(h.users.size(), 0.0);
     std::vector<double> reactorSum(h.users.size(), 0.0);
     std::vector<double> channelSum(c.channelBudgets.size(), 0.0);
-    std::vector<double> eventValue;
+    std::vector<Index> touched;
     std::size_t weekBegin = 0;
     while (weekBegin < events.size()) {
         const qint64 week = weekOf(events[weekBegin].at);
         std::size_t weekEnd = weekBegin;
         while (weekEnd < events.size() && weekOf(events[weekEnd].at) == week)
             ++weekEnd;
-        eventValue.assign(weekEnd - weekBegin, 0.0);
-        std::vector<Index> touched;
+        touched.clear();
         for (std::size_t ev = weekBegin; ev < weekEnd; ++ev) {
             const CredEvent &x = events[ev];
-            double v = x.value;
+            double v = value[ev];
             // Merit sources are the trusted seeds: tiers start from them, so they mint in full.
             if (p.trustTiers && !merit(ev)) {
                 int bp = p.tiers.front().weightBp;
@@ -316,13 +382,13 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
                                  num(score[x.reactor]), num(bp / 1e4)));
             }
             if (p.meritSources && !merit(ev) &&
-                (verifiedAt[x.reactor] == NoTime || x.at < verifiedAt[x.reactor])) {
+                ((*verifiedAt)[x.reactor] == NoTime || x.at < (*verifiedAt)[x.reactor])) {
                 v = 0;
                 if (traced(ev))
                     annotate(ev,
                              u"the reactor is not yet verified by a merit source: mints nothing"_s);
             }
-            eventValue[ev - weekBegin] = v;
+            value[ev] = v;
             if (reactorSum[x.reactor] == 0 && v > 0)
                 touched.push_back(x.reactor);
             reactorSum[x.reactor] += v;
@@ -330,8 +396,9 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
         // Reactor budget and the new-member ramp: past the cap, the cap is shared evenly.
         const auto capOf = [&](Index reactor, std::size_t ev) {
             double cap = p.reactorBudget ? double(p.reactorBudgetPerWeek) : -1;
-            if (p.meritSources && !p.ramp.empty() && verifiedAt[reactor] != NoTime && !merit(ev)) {
-                const qint64 n = week - weekOf(verifiedAt[reactor]) + 1;
+            if (p.meritSources && !p.ramp.empty() && (*verifiedAt)[reactor] != NoTime &&
+                !merit(ev)) {
+                const qint64 n = week - weekOf((*verifiedAt)[reactor]) + 1;
                 for (const RampStep &s : p.ramp) {
                     if (s.week == n)
                         cap = cap < 0 ? double(s.cap) : std::min(cap, double(s.cap));
@@ -339,10 +406,10 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
             }
             return cap;
         };
-        std::vector<double> reactorScale;
+        const double k = double(p.pairDiscountK);
         for (std::size_t ev = weekBegin; ev < weekEnd; ++ev) {
             const CredEvent &x = events[ev];
-            double &v = eventValue[ev - weekBegin];
+            double &v = value[ev];
             if (v <= 0)
                 continue;
             const double cap = capOf(x.reactor, ev);
@@ -355,11 +422,11 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
                              u"evenly (x%3)"_s.arg(num(reactorSum[x.reactor]), num(cap), num(s)));
             }
             if (p.pairDiscount) {
-                v *= pairDiscount[x.pair];
-                if (pairDiscount[x.pair] < 1)
-                    if (traced(ev))
-                        annotate(ev, u"pairwise coordination discount k/(k+M) = x%1"_s.arg(
-                                         num(pairDiscount[x.pair])));
+                const double discount = k / (k + double((*stages.mutual)[ev]));
+                v *= discount;
+                if (discount < 1 && traced(ev))
+                    annotate(ev,
+                             u"pairwise coordination discount k/(k+M) = x%1"_s.arg(num(discount)));
             }
         }
         for (const Index r : touched)
@@ -368,9 +435,9 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
         double platform = 0;
         std::fill(channelSum.begin(), channelSum.end(), 0.0);
         for (std::size_t ev = weekBegin; ev < weekEnd; ++ev) {
-            const double v = eventValue[ev - weekBegin];
+            const double v = value[ev];
             platform += v;
-            const Index ch = h.messages[events[ev].message].channel;
+            const Index ch = events[ev].channel;
             if (ch < c.channelBudgetScope.size() && c.channelBudgetScope[ch] != NoIndex)
                 channelSum[c.channelBudgetScope[ch]] += v;
         }
@@ -380,8 +447,8 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
                 : 1.0;
         for (std::size_t ev = weekBegin; ev < weekEnd; ++ev) {
             const CredEvent &x = events[ev];
-            double v = eventValue[ev - weekBegin];
-            const Index ch = h.messages[x.message].channel;
+            double v = value[ev];
+            const Index ch = x.channel;
             if (ch < c.channelBudgetScope.size() && c.channelBudgetScope[ch] != NoIndex) {
                 const quint32 s = c.channelBudgetScope[ch];
                 if (channelSum[s] > double(c.channelBudgets[s])) {
@@ -402,13 +469,9 @@ void Evaluator::cred(Evaluation &e, Trace trace) const
                 ++e.members[x.author].received;
             }
             if (tracing && x.author == trace.user) {
-                QStringList why;
-                for (const Note &nt : notes) {
-                    if (nt.event == ev && !nt.text.isEmpty())
-                        why.append(nt.text);
-                }
-                trace.items->push_back(
-                    {x.firstReaction, x.message, x.reactor, x.at, v, v > 0, why.join(u"; "_s)});
+                const auto it = notes.find(ev);
+                trace.items->push_back({x.firstReaction, x.message, x.reactor, x.at, v, v > 0,
+                                        it == notes.end() ? QString() : it->second.join(u"; "_s)});
             }
         }
         weekBegin = weekEnd;
@@ -449,6 +512,10 @@ std::vector<double> reactionWeights(const CompiledPolicy &c, const HistoryIndex 
             break;
         }
         }
+        // A member deactivated at the time (policy file, recorded by the moderation workflow,
+        // or holding the deactivated role) neither mints nor receives under any scoring.
+        if (out[i] != 0.0 && !deactivationReason(index, c, r.reactor, r.author, r.at).isEmpty())
+            out[i] = 0.0;
     }
     return out;
 }

@@ -186,9 +186,9 @@ struct CredEvent
 {
     qint64 at;
     Index reactor, author, message;
+    Index channel; //!< the message's (channel budgets)
     quint32 pair;
     quint32 firstReaction; //!< for the breakdown
-    double value;
 };
 
 //! Cred's first stage for one policy and time: the events and each one's base weights (emoji x
@@ -219,9 +219,42 @@ struct CredBase
         : key(std::move(k))
     {}
     Key key;
-    std::vector<CredEvent> events;    //!< in time order, value 0
+    quint64 generation = 0;           //!< tells the later stages' caches which base they are of
+    std::vector<CredEvent> events;    //!< in time order
     std::vector<quint32> firstWeight; //!< CSR over weights: event e has [first[e], first[e+1])
     std::vector<double> weights;
+};
+
+/*!
+ * What cred's later stages compute from a CredBase with few parameters, kept by the Evaluator
+ * next to it (for the base `generation`), so that moving one slider in the lab recomputes only
+ * what reads it. The parts are shared and immutable: copies of this struct are cheap.
+ */
+struct CredStages
+{
+    quint64 generation = 0;
+    //! Per event: min(events of its pair, events of the reverse pair); pairwise discount.
+    std::shared_ptr<const std::vector<quint32>> mutual;
+    //! Per-pair dropoff: the parameters `pairFactor` was computed with, and per event the factor.
+    struct PairKey
+    {
+        PairDropoff mode = PairDropoff::Off;
+        int factorBp = 0, shapeBp = 0;
+        qint64 window = 0, recovery = 0;
+        bool operator==(const PairKey &) const = default;
+    };
+    PairKey pairKey;
+    std::shared_ptr<const std::vector<double>> pairFactor;
+    //! Merit sources: per event whether the reactor held a source role, per user the time they
+    //! were verified; for these roles and number of reactions.
+    struct Merit
+    {
+        std::vector<Index> roles;
+        int reactions = 0;
+        std::vector<bool> fromMerit;
+        std::vector<qint64> verifiedAt;
+    };
+    std::shared_ptr<const Merit> merit;
 };
 
 /*!
@@ -249,6 +282,7 @@ public:
     {
         const QMutexLocker lock(&m_cacheMutex);
         m_credBase.reset();
+        m_credStages.reset();
     }
 
     Result<Evaluation> evaluate(const Policy &policy, qint64 at) const;
@@ -280,14 +314,16 @@ private:
     std::vector<RecordedDeactivation> m_recorded;
     mutable QMutex m_cacheMutex;
     mutable QHash<QString, std::shared_ptr<std::vector<bool>>> m_thanksCache;
-    mutable std::shared_ptr<const CredBase> m_credBase; //!< the last untraced cred evaluation's
+    mutable std::shared_ptr<const CredBase> m_credBase;     //!< the last untraced cred evaluation's
+    mutable std::shared_ptr<const CredStages> m_credStages; //!< the same evaluation's later stages
 };
 
 /*!
  * Each reaction's weight under a policy before any per-pair, budget or time rule: cred's
  * emoji x channel x reactor-role weight (role at reaction time), 1 or 0 for whether the emoji
  * counts for Daimyo or karma, 1 for conversation. For weighted reactor-pair matrices
- * (`gavel pairs --policy`, analysis::CountOptions::weights); R1 filtering is the caller's.
+ * (`gavel pairs --policy`, analysis::CountOptions::weights); 0 when the reactor or the author
+ * is deactivated at the reaction's time; the rest of R1 filtering is the caller's.
  */
 std::vector<double> reactionWeights(const CompiledPolicy &policy, const HistoryIndex &index);
 
