@@ -1203,8 +1203,9 @@ void TestPolicy::properties()
 void TestPolicy::credCacheMatchesFresh_data()
 {
     QTest::addColumn<QString>("change");
-    for (const char *c : {"multi-react factor", "budget", "pair factor", "emoji weight",
-                          "excluded user", "recorded deactivation", "time"})
+    for (const char *c : {"multi-react factor", "budget", "pair factor", "pair window",
+                          "pair recovery", "merit reactions", "merit roles", "discount k",
+                          "emoji weight", "excluded user", "recorded deactivation", "time"})
         QTest::newRow(c) << QString::fromLatin1(c);
 }
 
@@ -1225,6 +1226,16 @@ void TestPolicy::credCacheMatchesFresh()
         changed.cred.reactorBudgetPerWeek = 3;
     else if (change == u"pair factor"_s)
         changed.cred.pairFactorBp = 2500;
+    else if (change == u"pair window"_s)
+        changed.cred.pairWindowMinutes = 180;
+    else if (change == u"pair recovery"_s)
+        changed.cred.pairDropoff = policy::PairDropoff::Recovery;
+    else if (change == u"merit reactions"_s)
+        changed.cred.meritReactions = 1000;
+    else if (change == u"merit roles"_s)
+        changed.cred.meritRoles = {u"Felt"_s};
+    else if (change == u"discount k"_s)
+        changed.cred.pairDiscountK = 2;
     else if (change == u"emoji weight"_s)
         for (auto &w : changed.cred.emojiWeightsBp)
             w.second += 5000;
@@ -1248,6 +1259,13 @@ void TestPolicy::credCacheMatchesFresh()
     }
     // The change is visible: a cache that ignored it would give the first evaluation again.
     QVERIFY(again->totalScore != first->totalScore);
+    // And back: what the evaluator kept from the changed policy does not leak into the
+    // original one.
+    kept.setRecordedDeactivations({});
+    auto back = kept.evaluate(p, T0 + 50 * Day);
+    QVERIFY(back.ok());
+    for (std::size_t u = 0; u < h.users.size(); ++u)
+        QCOMPARE(back->members[u].score, first->members[u].score);
 }
 
 QTEST_GUILESS_MAIN(TestPolicy)
