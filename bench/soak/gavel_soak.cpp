@@ -266,13 +266,18 @@ int main(int argc, char **argv)
                                      u"N"_s, u"3"_s);
     const QCommandLineOption limitsOpt(u"rate-limits"_s,
                                        u"Keep the emulator's Discord rate limits on."_s);
+    const QCommandLineOption churnOpt(
+        u"churn-scale"_s,
+        u"Multiplies the changes made between rounds (default 1; 0 keeps the guild as it is, "
+        u"which separates leaks from a growing guild)."_s,
+        u"F"_s, u"1"_s);
     const QCommandLineOption compareOpt(
         u"compare"_s,
         u"Only compare two existing SQLite databases SOAKED,CLEAN,GUILD as at the end of a soak "
         u"(to check the compare itself)."_s,
         u"SOAKED,CLEAN,GUILD"_s);
     parser.addOptions({minutesOpt, outOpt, membersOpt, messagesOpt, seedOpt, faultOpt, pushOpt,
-                       limitsOpt, compareOpt});
+                       limitsOpt, churnOpt, compareOpt});
     parser.process(app);
     if (parser.isSet(compareOpt)) {
         const QStringList parts = parser.value(compareOpt).split(u',');
@@ -291,6 +296,12 @@ int main(int argc, char **argv)
     const double minutes = parser.value(minutesOpt).toDouble();
     const quint64 seed = parser.value(seedOpt).toULongLong();
     const int pushEvery = std::max(1, parser.value(pushOpt).toInt());
+    const double churnScale = std::max(0.0, parser.value(churnOpt).toDouble());
+    soak::ChurnSizes churnSizes;
+    for (int *n : {&churnSizes.newMessages, &churnSizes.edits, &churnSizes.deletions,
+                   &churnSizes.reactionsAdded, &churnSizes.reactionsRemoved, &churnSizes.joins,
+                   &churnSizes.leaves, &churnSizes.roleChanges})
+        *n = int(*n * churnScale + 0.5);
     const QString dir = parser.value(outOpt);
     if (!QDir().mkpath(dir)) {
         err() << "gavel_soak: cannot create " << dir << "; choose another --out\n";
@@ -369,7 +380,7 @@ int main(int argc, char **argv)
         t.start();
         soak::ChurnCounts churned;
         if (round > 1)
-            churned = churn.run(round, soak::ChurnSizes{});
+            churned = churn.run(round, churnSizes);
         const qint64 churnMs = t.restart();
         if (churned.refused > 0)
             fail(u"the emulator refused %1 admin requests (see above)"_s.arg(churned.refused));
