@@ -10,7 +10,6 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
-#include <QDateTime>
 #include <QFile>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +19,11 @@ namespace {
 const QString command = u"audit"_s;
 
 } // namespace
+
+namespace gavel::cli {
+std::optional<int> readCommon(const QCommandLineParser &parser, const QString &name,
+                              std::optional<quint64> &guild, qint64 &at);
+}
 
 int gavel::cli::runAudit(const QStringList &args)
 {
@@ -64,15 +68,11 @@ int gavel::cli::runAudit(const QStringList &args)
         printError(command, u"--format expects json, text or csv, got '%1'"_s.arg(format));
         return ExitUsage;
     }
-    qint64 at = QDateTime::currentMSecsSinceEpoch();
-    if (parser.isSet(u"at"_s)) {
-        auto t = policy::parseTime(parser.value(u"at"_s), u"at"_s);
-        if (!t) {
-            printError(command, t.error().text());
-            return ExitUsage;
-        }
-        at = *t;
-    }
+    // --at as the policy commands read it (--guild was read with the window).
+    std::optional<quint64> guild;
+    qint64 at = 0;
+    if (const auto exit = readCommon(parser, command, guild, at))
+        return *exit;
     std::vector<policy::Policy> policies;
     history::LoadOptions loadOptions;
     for (const QString &path : parser.values(u"policy"_s)) {

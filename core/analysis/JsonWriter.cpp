@@ -31,41 +31,21 @@ void JsonWriter::beforeValue()
     newline();
 }
 
-JsonWriter &JsonWriter::beginObject()
+JsonWriter &JsonWriter::open(char bracket)
 {
     beforeValue();
-    m_out.append('{');
+    m_out.append(bracket);
     m_hasItems.push_back(false);
     return *this;
 }
 
-JsonWriter &JsonWriter::endObject()
+JsonWriter &JsonWriter::close(char bracket)
 {
     const bool items = m_hasItems.back();
     m_hasItems.pop_back();
     if (items)
         newline();
-    m_out.append('}');
-    if (m_hasItems.empty())
-        m_out.append('\n');
-    return *this;
-}
-
-JsonWriter &JsonWriter::beginArray()
-{
-    beforeValue();
-    m_out.append('[');
-    m_hasItems.push_back(false);
-    return *this;
-}
-
-JsonWriter &JsonWriter::endArray()
-{
-    const bool items = m_hasItems.back();
-    m_hasItems.pop_back();
-    if (items)
-        newline();
-    m_out.append(']');
+    m_out.append(bracket);
     if (m_hasItems.empty())
         m_out.append('\n');
     return *this;

@@ -19,10 +19,10 @@ class JsonWriter
 public:
     explicit JsonWriter(QByteArray &out);
 
-    JsonWriter &beginObject();
-    JsonWriter &endObject();
-    JsonWriter &beginArray();
-    JsonWriter &endArray();
+    JsonWriter &beginObject() { return open('{'); }
+    JsonWriter &endObject() { return close('}'); }
+    JsonWriter &beginArray() { return open('['); }
+    JsonWriter &endArray() { return close(']'); }
     //! The next member's key (inside an object); the value follows.
     JsonWriter &key(QByteArrayView name);
 
@@ -41,6 +41,8 @@ public:
     static void appendIsoTime(QByteArray &out, qint64 ms);
 
 private:
+    JsonWriter &open(char bracket);
+    JsonWriter &close(char bracket);
     void beforeValue();
     void newline();
 
