@@ -16,15 +16,6 @@ namespace {
 
 const QString command = u"clusters"_s;
 
-QString csvField(const QString &text)
-{
-    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n'))
-        return text;
-    QString quoted = text;
-    quoted.replace(u"\""_s, u"\"\""_s);
-    return u'"' + quoted + u'"';
-}
-
 } // namespace
 
 int gavel::cli::runClusters(const QStringList &args)
@@ -80,7 +71,7 @@ int gavel::cli::runClusters(const QStringList &args)
                 c.memberEvidence.value(qsizetype(i)) + u". Cluster: "_s + c.evidence;
             text += QString::number(c.id) + u',' + analysis::kindName(c.kind) + u',' +
                     snowflake::toString(h.users[c.members[i]].id) + u',' +
-                    QString::number(c.score, 'f', 3) + u',' + csvField(evidence) + u'\n';
+                    QString::number(c.score, 'f', 3) + u',' + csvText(evidence) + u'\n';
         }
     }
     if (parser.isSet(u"out"_s)) {

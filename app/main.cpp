@@ -10,6 +10,10 @@
 
 #include <memory>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace {
 
 struct Command
@@ -102,6 +106,12 @@ int main(int argc, char *argv[])
 {
     // Before anything opens a file or starts a thread: owner-only files, no core dumps.
     gavel::hardening::hardenProcess();
+#ifdef __GLIBC__
+    // Large arrays (a guild's history) go back to the system when freed: past the first free,
+    // glibc's dynamic threshold keeps them on the heap, and a GUI that reloads a guild or an
+    // analysis would keep every earlier copy resident (docs/benchmarks.md, Policies).
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
     if (qEnvironmentVariable("GAVEL_PRINT_HARDENING") == u"1")
         gavel::cli::err() << "gavel: hardening: "
                           << gavel::hardening::describe(gavel::hardening::status()) << Qt::endl;

@@ -2,6 +2,7 @@
 
 #include "analysis/JsonWriter.h"
 #include "common/Snowflake.h"
+#include "report/Csv.h"
 
 #include <QDateTime>
 
@@ -54,16 +55,6 @@ QByteArray isoBytes(qint64 ms)
     if (ms != NoTime)
         JsonWriter::appendIsoTime(out, ms);
     return out;
-}
-
-QString csvField(const QString &text)
-{
-    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') &&
-        !text.contains(u'\r'))
-        return text;
-    QString quoted = text;
-    quoted.replace(u"\""_s, u"\"\""_s);
-    return u'"' + quoted + u'"';
 }
 
 } // namespace
@@ -388,14 +379,14 @@ QStringList auditCsvRows(const history::History &h, const Audit &a)
     auto add = [&](const AuditReaction &entry, const QString &direction) {
         const history::Reaction &r = h.reactions[entry.reaction];
         const history::Message &m = h.messages[r.message];
-        rows.append(
-            QStringList{direction, id(h.users[r.reactor].id), id(h.users[r.author].id), id(m.id),
-                        id(h.channels[m.channel].id),
-                        csvField(r.emoji < h.emojis.size() ? h.emojis[r.emoji].key : QString()),
-                        r.burst ? u"1"_s : u"0"_s, isoTime(m.createdAt), isoTime(r.firstSeenAt),
-                        isoTime(r.removedAt), entry.counted ? u"1"_s : u"0"_s,
-                        csvField(entry.reason), h.messageLink(r.message)}
-                .join(u','));
+        rows.append(QStringList{
+            direction, id(h.users[r.reactor].id), id(h.users[r.author].id), id(m.id),
+            id(h.channels[m.channel].id),
+            report::csv::field(r.emoji < h.emojis.size() ? h.emojis[r.emoji].key : QString()),
+            r.burst ? u"1"_s : u"0"_s, isoTime(m.createdAt), isoTime(r.firstSeenAt),
+            isoTime(r.removedAt), entry.counted ? u"1"_s : u"0"_s, report::csv::field(entry.reason),
+            h.messageLink(r.message)}
+                        .join(u','));
     };
     for (const AuditReaction &entry : a.given)
         add(entry, u"given"_s);

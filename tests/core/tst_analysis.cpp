@@ -547,6 +547,12 @@ void TestAnalysis::audit()
     const QStringList rows = analysis::auditCsvRows(h, a);
     QCOMPARE(rows.size(), qsizetype(a.given.size() + a.received.size()));
     QCOMPARE(rows.first().count(u','), analysis::auditCsvHeader().count(u','));
+    // Emoji names are the guild's own text: a formula in one reaches a spreadsheet neutralised.
+    History hostile = h;
+    for (history::Emoji &e : hostile.emojis)
+        e.key = u"=HYPERLINK(\"x\")"_s;
+    const QString hostileRow = analysis::auditCsvRows(hostile, a).first();
+    QVERIFY2(hostileRow.contains(u",\"'=HYPERLINK(\"\"x\"\")\","_s), qPrintable(hostileRow));
 
     // Filters: one direction, one counterpart, counted only.
     analysis::AuditOptions filtered;
