@@ -209,6 +209,7 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 bool compareStates(const store::Location &soaked, const store::Location &clean, quint64 guildId,
                    const QString &dir)
 {
+    QDir().mkpath(dir);
     auto soakedDump = dumpOf(soaked, guildId);
     auto cleanDump = dumpOf(clean, guildId);
     if (!soakedDump || !cleanDump) {
@@ -472,5 +473,19 @@ int main(int argc, char **argv)
         return 1;
     }
     out() << "final compare after " << round << " rounds, " << total.elapsed() / 1000 << " s\n";
-    return compareStates(soaked, clean, guildId, dir) ? 0 : 1;
+    if (compareStates(soaked, clean, guildId, dir))
+        return 0;
+    // Tells a lost change an incremental sync cannot see from a damaged database: a --full sync
+    // re-reads every message and reaction list of the soaked database, then compare again.
+    sync::Options full = syncOptions;
+    full.full = true;
+    auto repaired = test::runSync(soaked, api, emulator.token(), full, 600000);
+    if (!repaired.result) {
+        err() << "gavel_soak: the --full sync failed: " << repaired.result.error().text() << '\n';
+        return 1;
+    }
+    out() << "after a --full sync of the soaked database:\n";
+    compareStates(soaked, clean, guildId, dir + u"/after-full"_s);
+    out() << "gavel_soak: FAILED (the incremental syncs missed changes; see above)\n";
+    return 1;
 }
