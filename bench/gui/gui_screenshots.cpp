@@ -10,6 +10,7 @@
 #include "MainWindow.h"
 #include "MembersPage.h"
 #include "PairEvidenceDialog.h"
+#include "PoliciesPage.h"
 #include "SnapshotStore.h"
 #include "demoguild/DemoGuild.h"
 #include "heatmap/HeatmapPage.h"
@@ -24,6 +25,7 @@
 #include <QLineEdit>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTreeWidget>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
@@ -199,5 +201,33 @@ int main(int argc, char **argv)
     waitFor([&] { return !view->session()->isBusy(); });
     save(frame, outDir, QStringLiteral("dashboard-last-90-days.png"));
     view->applyFilter({});
+    waitFor([&] { return !view->session()->isBusy(); });
+
+    // Under a policy: the dashboard's concentration, the weighted heatmap, scores in the
+    // members list and the audit's rule-by-rule breakdown.
+    view->choosePolicy(QStringLiteral(":/policies/pollen-2020.json"));
+    waitFor([&] { return !view->session()->isBusy(); });
+    view->showView(ui::InvestigationViewKind::Dashboard);
+    save(frame, outDir, QStringLiteral("dashboard-policy.png"));
+    view->showView(ui::InvestigationViewKind::Heatmap);
+    view->heatmapPage()->measureBox()->setCurrentIndex(
+        view->heatmapPage()->measureBox()->findData(int(ui::HeatmapModel::Measure::Weighted)));
+    waitFor([&] { return !view->heatmapPage()->isBuilding(); });
+    save(frame, outDir, QStringLiteral("heatmap-weighted.png"));
+    view->heatmapPage()->measureBox()->setCurrentIndex(0);
+    view->openAudit(member);
+    view->membersPage()->audit()->tabs()->setCurrentWidget(
+        view->membersPage()->audit()->scoresTree());
+    save(frame, outDir, QStringLiteral("audit-scores.png"));
+    view->membersPage()->audit()->tabs()->setCurrentIndex(0);
+
+    // The policy lab: the Daimyo ladder against the hardened pollen policy.
+    view->choosePolicy(QString());
+    waitFor([&] { return !view->session()->isBusy(); });
+    view->showView(ui::InvestigationViewKind::Policies);
+    waitFor([&] { return !view->policiesPage()->isRunning(); });
+    save(frame, outDir, QStringLiteral("policies.png"));
+    view->showView(ui::InvestigationViewKind::Reviews);
+    save(frame, outDir, QStringLiteral("reviews.png"));
     return 0;
 }
