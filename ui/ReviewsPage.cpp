@@ -192,7 +192,7 @@ ReviewsPage::ReviewsPage(QWidget *parent)
     splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({420, 680});
+    splitter->setSizes({440, 840});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -415,7 +415,7 @@ void ReviewsPage::showCurrent()
         }
         m_changeView->resizeColumnsToContents();
         // Reasons can be long; the last column stretches, the others stay readable.
-        for (int c = 0; c < ProposalChangeModel::Reason; ++c)
+        for (int c = 0; c < ProposalChangeModel::Outcome; ++c)
             m_changeView->setColumnWidth(c, std::min(m_changeView->columnWidth(c), 220));
     }
     if (m_exportActions)
