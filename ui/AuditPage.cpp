@@ -412,6 +412,7 @@ void AuditPage::fillScores()
             row->setToolTip(3, item.reason);
         }
         top->setExpanded(true);
+        items->setExpanded(true); // the breakdown is what the tab is for
     }
     m_scores->resizeColumnToContents(0);
     m_scoreSummary->setText(summary.join(u'\n'));
