@@ -449,6 +449,15 @@ Migration version3()
                        finalMessage + u"'); END"_s);
     step.sqlite.append(u"CREATE TRIGGER proposals_no_delete BEFORE DELETE ON proposals "
                        u"BEGIN SELECT RAISE(ABORT, 'proposals are never deleted'); END"_s);
+    // Decisions and cluster verdicts are histories: rows are added, never changed (on
+    // PostgreSQL the team has no UPDATE or DELETE grant on them).
+    step.sqlite.append(u"CREATE TRIGGER decisions_append_only BEFORE UPDATE ON decisions "
+                       u"BEGIN SELECT RAISE(ABORT, 'decisions are never changed'); END"_s);
+    step.sqlite.append(u"CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions "
+                       u"BEGIN SELECT RAISE(ABORT, 'decisions are never deleted'); END"_s);
+    step.sqlite.append(u"CREATE TRIGGER cluster_reviews_append_only BEFORE UPDATE ON "
+                       u"cluster_reviews BEGIN SELECT RAISE(ABORT, 'cluster reviews are never "
+                       u"changed'); END"_s);
 
     QStringList distinct;
     for (const QString &column : fixed)

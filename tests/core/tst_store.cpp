@@ -174,6 +174,34 @@ const std::map<int, VersionSeed> &versionSeeds()
                                  u"'2251799813685247'"_s),
                        1);
           }}},
+        // Version 2 (moderation tables) before version 3 (triggers that fix a proposal's plan,
+        // proposer and rules): a proposal with a decision survives, and afterwards its plan can
+        // no longer be updated while its push state still can.
+        {2,
+         {[](Database &db) -> Result<void> {
+              const QStringList statements = {
+                  u"INSERT INTO reviewers (name, role, added_at) VALUES ('alice', 'admin', 1)"_s,
+                  u"INSERT INTO reviewers (name, role, added_at) VALUES ('bob', 'admin', 1)"_s,
+                  u"INSERT INTO proposals (guild_id, title, plan_json, window_until, "
+                  u"data_fingerprint, proposer, approvals_rule, created_at, expires_at) VALUES "
+                  u"(81384788765712384, 'seed', '{}', 1, '{}', 'alice', '1', 1, 2)"_s,
+                  u"INSERT INTO decisions (proposal_id, reviewer, decision, at) "
+                  u"SELECT id, 'bob', 'approve', 1 FROM proposals"_s,
+              };
+              return db.transaction([&]() -> Result<void> {
+                  for (const QString &statement : statements) {
+                      if (const Result<QSqlQuery *> done = db.exec(statement); !done)
+                          return done.error();
+                  }
+                  return {};
+              });
+          },
+          [](Database &db) {
+              QCOMPARE(count(db, u"SELECT COUNT(*) FROM proposals WHERE title = 'seed'"_s), 1);
+              QCOMPARE(count(db, u"SELECT COUNT(*) FROM decisions WHERE reviewer = 'bob'"_s), 1);
+              QVERIFY(!db.exec(u"UPDATE proposals SET plan_json = '[]'"_s).ok());
+              QVERIFY(db.exec(u"UPDATE proposals SET push_heartbeat_at = 3"_s).ok());
+          }}},
     };
     return seeds;
 }
