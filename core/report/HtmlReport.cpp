@@ -45,6 +45,43 @@ QString Pseudonyms::name(const history::History &h, Index user) const
     return u"Member "_s + id(h, user);
 }
 
+bool isPictographic(char32_t u)
+{
+    return (u >= 0x1F000 && u <= 0x1FAFF) || (u >= 0x2600 && u <= 0x27BF) ||
+           (u >= 0x2300 && u <= 0x23FF) || (u >= 0x2B00 && u <= 0x2BFF) ||
+           (u >= 0x2190 && u <= 0x21FF) || (u >= 0x25A0 && u <= 0x25FF) ||
+           (u >= 0x2900 && u <= 0x297F) || u == 0x00A9 || u == 0x00AE || u == 0x203C ||
+           u == 0x2049 || u == 0x2122 || u == 0x2139 || u == 0x24C2 || u == 0x3030 || u == 0x303D ||
+           u == 0x3297 || u == 0x3299;
+}
+
+bool isEmojiModifier(char32_t u)
+{
+    return u == 0xFE0F || (u >= 0x1F3FB && u <= 0x1F3FF);
+}
+
+bool isEmojiJoiner(QStringView text, qsizetype i)
+{
+    if (i <= 0 || i + 1 >= text.size() || text[i].unicode() != 0x200D)
+        return false;
+    // The code point before, past modifiers.
+    qsizetype j = i;
+    char32_t before = 0;
+    while (j > 0) {
+        qsizetype start = j - 1;
+        if (text[start].isLowSurrogate() && start > 0 && text[start - 1].isHighSurrogate())
+            --start;
+        before = QStringView(text).mid(start, j - start).toUcs4().value(0);
+        j = start;
+        if (!isEmojiModifier(before))
+            break;
+    }
+    char32_t after = text[i + 1].unicode();
+    if (text[i + 1].isHighSurrogate() && i + 2 < text.size() && text[i + 2].isLowSurrogate())
+        after = QChar::surrogateToUcs4(text[i + 1], text[i + 2]);
+    return isPictographic(before) && isPictographic(after);
+}
+
 QString escapeHtml(const QString &text)
 {
     QString out;
@@ -73,7 +110,8 @@ QString escapeHtml(const QString &text)
         }
         // Bidi controls, zero-width and other invisible format characters (category Cf), and C0/C1
         // controls other than tab and newline, could reorder or hide the text around them.
-        const bool invisible = c.category() == QChar::Other_Format ||
+        // A joiner inside an emoji sequence stays, so that 👨‍👩‍👧 renders as one emoji.
+        const bool invisible = (c.category() == QChar::Other_Format && !isEmojiJoiner(text, i)) ||
                                (c.category() == QChar::Other_Control && u != u'\n' && u != u'\t');
         if (invisible) {
             out += u"<span class=\"ctl\" title=\"invisible character\">[U+%1]</span>"_s.arg(

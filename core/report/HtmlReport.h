@@ -36,6 +36,16 @@ private:
 //! characters that reorder or hide text (bidi embeddings, overrides and isolates, zero-width
 //! characters, other format and control characters) shown as visible [U+XXXX] markers.
 QString escapeHtml(const QString &text);
+//! True when text[i] is a zero-width joiner inside an emoji ZWJ sequence (👨‍👩‍👧,
+//! 🏳️‍🌈): the code point before it (past U+FE0F and skin tone modifiers) and the one
+//! after it are pictographic emoji. Such joiners are kept so the sequence renders as one emoji; any
+//! other joiner is an invisible character like the rest of category Cf.
+bool isEmojiJoiner(QStringView text, qsizetype i);
+//! Emoji that take part in ZWJ sequences: Unicode's Extended_Pictographic blocks (Qt has no
+//! emoji property, and the blocks are enough to tell an emoji from a letter or digit).
+bool isPictographic(char32_t u);
+//! The emoji presentation selector U+FE0F and the skin tone modifiers.
+bool isEmojiModifier(char32_t u);
 
 //! Images of a report as PNG bytes.
 struct ReportImages

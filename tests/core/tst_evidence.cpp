@@ -8,6 +8,8 @@
 #include "analysis/PairMatrix.h"
 #include "common/Snowflake.h"
 #include "history/History.h"
+#include "moderation/Proposal.h"
+#include "moderation/Reviewers.h"
 #include "report/Csv.h"
 #include "report/DefaultPolicy.h"
 #include "report/Evidence.h"
@@ -17,9 +19,13 @@
 #include "store/Location.h"
 #include "store/Repository.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
@@ -97,6 +103,9 @@ private Q_SLOTS:
     void reimportGivesIdenticalPairMatrix();
     void memberAndBadSubjects();
     void htmlEscapesHostileNames();
+    void emojiSequences_data();
+    void emojiSequences();
+    void exportProposal();
 
 private:
     QTemporaryDir m_dir;
@@ -390,6 +399,151 @@ void TestEvidence::htmlEscapesHostileNames()
     QCOMPARE(report::buildHtmlReport(h, *e, {}, ps), pseudo);
     QVERIFY(report::Pseudonyms("other").name(h, e->members[0]) !=
             ps.pseudonyms.name(h, e->members[0]));
+}
+
+void TestEvidence::emojiSequences_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("html");
+    const QString zwj = u"<span class=\"ctl\" title=\"invisible character\">[U+200D]</span>"_s;
+    // Joiners between emoji make one emoji and stay as they are.
+    QTest::newRow("family") << u"\U0001F468\u200D\U0001F469\u200D\U0001F467"_s
+                            << u"\U0001F468\u200D\U0001F469\u200D\U0001F467"_s;
+    QTest::newRow("rainbow flag") << u"\U0001F3F3\uFE0F\u200D\U0001F308"_s
+                                  << u"\U0001F3F3\uFE0F\u200D\U0001F308"_s;
+    QTest::newRow("skin tone") << u"\U0001F469\U0001F3FD\u200D\U0001F4BB"_s
+                               << u"\U0001F469\U0001F3FD\u200D\U0001F4BB"_s;
+    QTest::newRow("woman running")
+        << u"\U0001F3C3\u200D\u2640\uFE0F"_s << u"\U0001F3C3\u200D\u2640\uFE0F"_s;
+    // Any other joiner hides something and is shown.
+    QTest::newRow("between letters") << u"ad\u200Dmin"_s << u"ad"_s + zwj + u"min"_s;
+    QTest::newRow("after an emoji only") << u"\U0001F468\u200D"_s << u"\U0001F468"_s + zwj;
+    QTest::newRow("before an emoji only") << u"\u200D\U0001F468"_s << zwj + u"\U0001F468"_s;
+    QTest::newRow("letter then emoji") << u"x\u200D\U0001F468"_s << u"x"_s + zwj + u"\U0001F468"_s;
+    QTest::newRow("doubled") << u"\U0001F468\u200D\u200D\U0001F469"_s
+                             << u"\U0001F468"_s + zwj + zwj + u"\U0001F469"_s;
+    QTest::newRow("zero width space in a sequence")
+        << u"\U0001F468\u200B\U0001F469"_s
+        << u"\U0001F468<span class=\"ctl\" title=\"invisible character\">[U+200B]</span>"
+           u"\U0001F469"_s;
+}
+
+void TestEvidence::emojiSequences()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, html);
+    QCOMPARE(report::escapeHtml(name), html);
+
+    // In a report: the family's name keeps its emoji whole, and a joiner hidden in a name shows.
+    auto loaded = analysis::loadGuild(m_db, std::nullopt);
+    QVERIFY(loaded.ok());
+    history::History &h = loaded->history;
+    report::EvidenceOptions options;
+    options.policyBytes = report::defaultPolicyJson();
+    options.policySource = report::defaultPolicySource();
+    options.at = 1793491200000;
+    auto e = report::collectEvidence(*loaded->db, h, {report::SubjectKind::Cluster, 1}, options);
+    QVERIFY(e.ok());
+    h.users[e->members[0]].nick = u"Fam "_s + name;
+    const QString report = report::buildHtmlReport(h, *e, {}, {});
+    QVERIFY(report.contains(u"Fam "_s + html));
+}
+
+void TestEvidence::exportProposal()
+{
+    // A proposal made through core/moderation on a copy of the demo store: two members of the
+    // ring promoted to a role neither holds.
+    const QString path = m_dir.filePath(u"proposal.db"_s);
+    QVERIFY(QFile::copy(m_db, path));
+    auto db = store::Database::open(store::Location::sqliteFile(path));
+    QVERIFY(db.ok());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    moderation::Reviewer admin;
+    admin.name = u"alice"_s;
+    admin.role = u"admin"_s;
+    auto added = moderation::addReviewer(**db, admin, u"alice"_s, now);
+    QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().text()));
+    const QStringList picked = QStringList(m_members.cbegin(), m_members.cend()).mid(0, 2);
+    QCOMPARE(picked.size(), 2);
+    const quint64 guild = (*db)->scalar(u"SELECT id FROM guilds"_s).value().toULongLong();
+    const quint64 role =
+        (*db)
+            ->scalar(u"SELECT id FROM roles WHERE guild_id = ? AND deleted_at IS NULL AND "
+                     u"managed = 0 AND id <> guild_id AND id NOT IN (SELECT role_id FROM "
+                     u"member_roles WHERE user_id IN (?, ?)) ORDER BY id LIMIT 1"_s,
+                     {QVariant::fromValue(qint64(guild)), picked[0].toLongLong(),
+                      picked[1].toLongLong()})
+            .value()
+            .toULongLong();
+    QVERIFY(role != 0);
+    moderation::RoleConfig roles;
+    roles.managed = {role};
+    QList<moderation::HandPick> picks;
+    for (const QString &u : picked)
+        picks.append({u.toULongLong(), u"promote"_s, role, u"test: reacts with the ring"_s});
+    auto changes = moderation::expandHandPicked(**db, guild, roles, picks);
+    QVERIFY2(changes.ok(), qPrintable(changes.ok() ? QString() : changes.error().text()));
+    moderation::ProposalDraft draft;
+    draft.guildId = guild;
+    draft.title = u"Promote two"_s;
+    draft.changes = *changes;
+    draft.roles = roles;
+    draft.windowUntil = now;
+    draft.proposer = u"alice"_s;
+    auto proposal = moderation::createProposal(**db, draft, now);
+    QVERIFY2(proposal.ok(), qPrintable(proposal.ok() ? QString() : proposal.error().text()));
+    db->reset();
+
+    const QString out = m_dir.filePath(u"proposal-package"_s);
+    const Run r = run(test::gavelBinary(),
+                      {u"export"_s, u"evidence"_s, u"--db"_s, path, u"--proposal"_s,
+                       QString::number(proposal->id), u"--at"_s, evaluationTime, u"--out"_s, out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(report::verifyManifest(out).ok());
+    const QString manifest = [&] {
+        QFile f(QDir(out).filePath(u"MANIFEST.sha256"_s));
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    }();
+    QVERIFY(manifest.contains(u"  policy.json"_s));
+    // The policy file is the policy the numbers were computed with, and case.json says so.
+    QFile policy(QDir(out).filePath(u"policy.json"_s));
+    QVERIFY(policy.open(QIODevice::ReadOnly));
+    const QByteArray policyBytes = policy.readAll();
+    QCOMPARE(policyBytes, report::defaultPolicyJson());
+    QFile caseFile(QDir(out).filePath(u"case.json"_s));
+    QVERIFY(caseFile.open(QIODevice::ReadOnly));
+    const QJsonObject caseJson = QJsonDocument::fromJson(caseFile.readAll()).object();
+    // case.json names the policy and its (canonical) hash.
+    QVERIFY(caseJson[u"policy"_s][u"hash"_s].toString().startsWith(u"sha256:"_s));
+    const QJsonObject p = caseJson[u"proposal"_s].toObject();
+    QCOMPARE(p[u"id"_s].toInteger(), proposal->id);
+    QCOMPARE(p[u"title"_s].toString(), u"Promote two"_s);
+    QStringList changed;
+    for (const QJsonValue &c : p[u"changes"_s].toArray())
+        changed.append(c[u"user_id"_s].toString());
+    changed.sort();
+    QStringList expected = picked;
+    expected.sort();
+    QCOMPARE(changed, expected);
+    // The plan's members are the package's subject: their scores, and both in members.csv.
+    const Table scores = readCsv(QDir(out).filePath(u"scores.csv"_s));
+    QStringList scored;
+    for (qsizetype i = 0; i < scores.rows.size(); ++i)
+        scored.append(scores.at(i, u"user_id"_s));
+    scored.sort();
+    QCOMPARE(scored, expected);
+    const Table members = readCsv(QDir(out).filePath(u"members.csv"_s));
+    QSet<QString> listed;
+    for (qsizetype i = 0; i < members.rows.size(); ++i)
+        listed.insert(members.at(i, u"user_id"_s));
+    for (const QString &u : picked)
+        QVERIFY(listed.contains(u));
+
+    // An unknown proposal is an error that says where to look.
+    const Run missing =
+        run(test::gavelBinary(), {u"export"_s, u"evidence"_s, u"--db"_s, path, u"--proposal"_s,
+                                  u"9999"_s, u"--out"_s, m_dir.filePath(u"none"_s)});
+    QCOMPARE(missing.exitCode, 1);
 }
 
 QTEST_GUILESS_MAIN(TestEvidence)

@@ -4,7 +4,9 @@
 
 #include "ExportActions.h"
 #include "ImportDemoStore.h"
+#include "report/ReportRenderer.h"
 #include "TestPaths.h"
+#include "report/HtmlReport.h"
 #include "report/Manifest.h"
 
 #include <QDir>
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void pdfPagesAreNotBlank();
     void pseudonymised();
     void guiActions();
+    void emojiSequencesInPdf();
 
 private:
     QTemporaryDir m_dir;
@@ -184,6 +187,67 @@ void TestReportPdf::guiActions()
     // The same package as the CLI writes (the GUI evaluates now, so compare the pairs).
     QCOMPARE(readAll(m_dir.filePath(u"gui-evidence/pairs.csv"_s)),
              readAll(m_dir.filePath(u"case-evidence/pairs.csv"_s)));
+}
+
+//! Horizontal extent (in pixels) of the coloured ink of each band of rows that has any.
+QList<int> colouredBandWidths(const QImage &image)
+{
+    QList<int> widths;
+    int left = image.width(), right = -1;
+    bool inBand = false;
+    for (int y = 0; y < image.height(); ++y) {
+        bool any = false;
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.saturation() > 80 && c.value() > 60) {
+                any = true;
+                left = std::min(left, x);
+                right = std::max(right, x);
+            }
+        }
+        if (!any && inBand) {
+            widths.append(right - left + 1);
+            left = image.width();
+            right = -1;
+        }
+        inBand = any;
+    }
+    if (inBand)
+        widths.append(right - left + 1);
+    return widths;
+}
+
+void TestReportPdf::emojiSequencesInPdf()
+{
+    const QString pdftoppm = QStandardPaths::findExecutable(u"pdftoppm"_s);
+    const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
+    if (pdftoppm.isEmpty() || pdftotext.isEmpty())
+        QFAIL("pdftoppm and pdftotext (poppler-utils, .ci/packages.txt) are needed");
+    // A family joined by U+200D, the same three emoji without joiners, and a joiner hidden
+    // between letters, each as a name would be written into the report.
+    const QString family = u"\U0001F468\u200D\U0001F469\u200D\U0001F467"_s;
+    const QString apart = u"\U0001F468\U0001F469\U0001F467"_s;
+    const QString hidden = u"ad\u200Dmin"_s;
+    const QString html =
+        u"<html><body><p style=\"font-size:40pt\">%1</p><p>&nbsp;</p>"
+        u"<p style=\"font-size:40pt\">%2</p><p>&nbsp;</p><p>%3</p></body></html>"_s.arg(
+            report::escapeHtml(family), report::escapeHtml(apart), report::escapeHtml(hidden));
+    const QString pdf = m_dir.filePath(u"emoji.pdf"_s);
+    QVERIFY(report::writePdf(html, {}, pdf, u"emoji"_s).ok());
+    const QString prefix = m_dir.filePath(u"emoji"_s);
+    QCOMPARE(run(pdftoppm, {u"-png"_s, u"-r"_s, u"150"_s, u"-singlefile"_s, pdf, prefix}).exitCode,
+             0);
+    const QImage page(prefix + u".png"_s);
+    QVERIFY(!page.isNull());
+    // Both lines are drawn in colour (an emoji font, not boxes); the joined family is one
+    // emoji, well under half the width of the three apart.
+    const QList<int> widths = colouredBandWidths(page);
+    QVERIFY2(widths.size() == 2, qPrintable(u"bands: %1"_s.arg(widths.size())));
+    QVERIFY2(widths[0] * 2 < widths[1],
+             qPrintable(u"joined %1 px, apart %2 px"_s.arg(widths[0]).arg(widths[1])));
+    // The hidden joiner is shown.
+    const Run text = run(pdftotext, {pdf, u"-"_s});
+    QVERIFY2(text.out.contains(u"ad[U+200D]min"_s), qPrintable(text.out));
 }
 
 QTEST_MAIN(TestReportPdf)

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QFont>
 #include <QFontMetrics>
+#include <QHash>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
@@ -41,13 +42,104 @@ QByteArray png(const QImage &image)
 QString elided(const QFontMetrics &fm, const QString &text, int width)
 {
     // Names are drawn as plain text: control characters would reorder the label, so they are
-    // replaced like escapeHtml() does.
+    // replaced like escapeHtml() does; joiners inside emoji sequences stay.
     QString clean;
-    for (const QChar c : text)
-        clean += (c.category() == QChar::Other_Format || c.category() == QChar::Other_Control)
-                     ? u"\uFFFD"_s
-                     : QString(c);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        const bool invisible = (c.category() == QChar::Other_Format && !isEmojiJoiner(text, i)) ||
+                               c.category() == QChar::Other_Control;
+        clean += invisible ? u"\uFFFD"_s : QString(c);
+    }
     return fm.elidedText(clean, Qt::ElideRight, width);
+}
+
+char32_t codePointAt(const QString &text, qsizetype i, qsizetype *length)
+{
+    if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+        *length = 2;
+        return QChar::surrogateToUcs4(text[i], text[i + 1]);
+    }
+    *length = 1;
+    return text[i].unicode();
+}
+
+/*!
+ * Colour emoji fonts have bitmaps and no outlines, so Qt's PDF writer draws nothing for them
+ * (names like "🦉 owl" lost their emoji, and ZWJ sequences vanished). Every run of emoji the
+ * body font lacks becomes an inline image painted on a raster image, where the emoji font draws;
+ * emoji sequences stay one image. Only text between tags is touched (names reach the HTML
+ * through escapeHtml(), so a '<' always starts a tag).
+ */
+QString inlineEmojiImages(const QString &html, QTextDocument &doc, const QFont &body)
+{
+    const QFontMetricsF metrics(body);
+    const double height = std::round(metrics.ascent() + metrics.descent());
+    QFont painted = body;
+    painted.setPixelSize(64);
+    const QFontMetricsF paintedMetrics(painted);
+    QHash<QString, QString> images; // run → <img> tag
+    QString out;
+    out.reserve(html.size());
+    bool inTag = false;
+    for (qsizetype i = 0; i < html.size();) {
+        const QChar c = html[i];
+        if (c == u'<' || inTag) {
+            inTag = c != u'>';
+            out += c;
+            ++i;
+            continue;
+        }
+        qsizetype length = 1;
+        const char32_t first = codePointAt(html, i, &length);
+        if (!isPictographic(first)) {
+            out += QStringView(html).mid(i, length);
+            i += length;
+            continue;
+        }
+        // The run: emoji, their modifiers, keycaps, tags and the joiners between them.
+        qsizetype end = i + length;
+        bool drawable = metrics.inFontUcs4(first);
+        while (end < html.size()) {
+            qsizetype n = 1;
+            const char32_t u = codePointAt(html, end, &n);
+            const bool part = isPictographic(u) || isEmojiModifier(u) || u == 0x20E3 ||
+                              (u >= 0xE0020 && u <= 0xE007F) ||
+                              (u == 0x200D && isEmojiJoiner(html, end));
+            if (!part)
+                break;
+            if (u != 0x200D && !isEmojiModifier(u))
+                drawable = drawable && metrics.inFontUcs4(u);
+            end += n;
+        }
+        const QString run = html.mid(i, end - i);
+        i = end;
+        // Symbols the body font has (arrows, ✓, ©) stay text.
+        if (drawable) {
+            out += run;
+            continue;
+        }
+        auto it = images.find(run);
+        if (it == images.end()) {
+            const int w = std::max(1, int(std::ceil(paintedMetrics.horizontalAdvance(run))));
+            const int h = std::max(1, int(std::ceil(paintedMetrics.height())));
+            QImage image(w, h, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+            QPainter p(&image);
+            p.setFont(painted);
+            p.setPen(ink);
+            p.drawText(QPointF(0, paintedMetrics.ascent()), run);
+            p.end();
+            const QString name = u"emoji-%1.png"_s.arg(images.size());
+            doc.addResource(QTextDocument::ImageResource, QUrl(name), image);
+            const double width = std::round(height * w / h);
+            it = images.insert(run, u"<img src=\"%1\" width=\"%2\" height=\"%3\" "
+                                    u"style=\"vertical-align: middle\">"_s.arg(name)
+                                        .arg(width)
+                                        .arg(height));
+        }
+        out += *it;
+    }
+    return out;
 }
 
 } // namespace
@@ -238,7 +330,7 @@ Result<void> writePdf(const QString &html, const ReportImages &images, const QSt
                     QImage::fromData(images.heatmapPng));
     doc.addResource(QTextDocument::ImageResource, QUrl(u"timeline.png"_s),
                     QImage::fromData(images.timelinePng));
-    doc.setHtml(html);
+    doc.setHtml(inlineEmojiImages(html, doc, font));
     doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
     doc.print(&writer);
     if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0)
