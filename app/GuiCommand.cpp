@@ -31,5 +31,8 @@ int gavel::cli::runGui(const QStringList &args)
         if (!last.isEmpty() && (isUrl || QFileInfo::exists(last)))
             window.openDatabase(last);
     }
+    // First run (no guild anywhere yet): the connection wizard, which also offers the demo.
+    if (window.isFirstRun())
+        window.showConnectWizard();
     return QApplication::exec();
 }

@@ -11,6 +11,7 @@ EmptyStatePage::EmptyStatePage(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(this))
     , m_body(new QLabel(this))
+    , m_connectButton(new QPushButton(tr("&Connect a guild…"), this))
     , m_demoButton(new QPushButton(tr("Open the &demo guild"), this))
     , m_openButton(new QPushButton(tr("&Open a database…"), this))
 {
@@ -30,11 +31,14 @@ EmptyStatePage::EmptyStatePage(QWidget *parent)
     m_demoButton->setAccessibleName(tr("Open the demo guild"));
     m_demoButton->setDefault(true);
     m_openButton->setAccessibleName(tr("Open a database"));
+    m_connectButton->setObjectName(QStringLiteral("connectButton"));
+    connect(m_connectButton, &QPushButton::clicked, this, &EmptyStatePage::connectRequested);
     connect(m_demoButton, &QPushButton::clicked, this, &EmptyStatePage::openDemoRequested);
     connect(m_openButton, &QPushButton::clicked, this, &EmptyStatePage::openDatabaseRequested);
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
+    buttons->addWidget(m_connectButton);
     buttons->addWidget(m_demoButton);
     buttons->addWidget(m_openButton);
     buttons->addStretch();

@@ -28,11 +28,13 @@ public:
 
 Q_SIGNALS:
     void openDatabaseRequested();
+    void connectRequested();
     void openDemoRequested();
 
 private:
     QLabel *m_title;
     QLabel *m_body;
+    QPushButton *m_connectButton;
     QPushButton *m_demoButton;
     QPushButton *m_openButton;
     Reason m_reason = Reason::NoDatabase;

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "ConnectWizard.h"
 #include "EmptyStatePage.h"
 #include "GuildListModel.h"
 #include "GuildOverviewPage.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_splitter);
 
     connect(m_emptyPage, &EmptyStatePage::openDatabaseRequested, this, &MainWindow::chooseDatabase);
+    connect(m_emptyPage, &EmptyStatePage::connectRequested, this, [this] { showConnectWizard(); });
     connect(m_emptyPage, &EmptyStatePage::openDemoRequested, this, [this] {
         if (m_demoLauncher)
             m_demoLauncher();
@@ -118,6 +120,10 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *guild = menuBar()->addMenu(tr("&Guild"));
+    QAction *connectGuild =
+        guild->addAction(tr("&Connect a Guild…"), this, [this] { showConnectWizard(); });
+    connectGuild->setObjectName(QStringLiteral("connectAction"));
+    connectGuild->setStatusTip(tr("Paste a bot token, check its permissions and sync a guild"));
     m_syncAction = guild->addAction(tr("&Sync Now"), this, [this] { syncNow(); });
     m_syncAction->setObjectName(QStringLiteral("syncAction"));
     m_syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -157,6 +163,38 @@ void MainWindow::setSyncConnection(SyncConnection connection)
     m_syncConnection = std::move(connection);
 }
 
+ConnectWizard *MainWindow::showConnectWizard()
+{
+    ConnectWizard::Options options;
+    options.database = m_location;
+    options.demoAvailable = static_cast<bool>(m_demoLauncher);
+    auto *wizard = new ConnectWizard(options, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::WindowModal);
+    connect(wizard, &ConnectWizard::demoRequested, this, [this] {
+        if (m_demoLauncher)
+            m_demoLauncher();
+    });
+    connect(wizard, &ConnectWizard::guildConnected, this,
+            [this](const QString &database, quint64 guildId) {
+                // A demo connection would send "Sync now" for this guild to the emulator.
+                if (m_syncConnection && m_syncConnection->guildId != guildId)
+                    m_syncConnection.reset();
+                if (database != m_location)
+                    openDatabase(database);
+                else
+                    reload();
+                selectGuild(guildId);
+            });
+    wizard->show();
+    return wizard;
+}
+
+bool MainWindow::isFirstRun() const
+{
+    return m_guildModel->rowCount() == 0 && m_settings->connections().isEmpty();
+}
+
 SyncDialog *MainWindow::syncNow()
 {
     const auto location = store::Location::parse(m_location);
@@ -166,7 +204,16 @@ SyncDialog *MainWindow::syncNow()
         return nullptr;
     }
     SyncConnection connection = m_syncConnection.value_or(SyncConnection{});
-    const quint64 guildId = connection.guildId ? connection.guildId : currentGuildId();
+    const quint64 selected = currentGuildId();
+    // A guild connected with the wizard syncs from where it was connected (its API base).
+    if (selected != 0 && selected != connection.guildId) {
+        if (const auto remembered = m_settings->connection(selected)) {
+            connection = SyncConnection{};
+            connection.apiBase = remembered->apiBase;
+            connection.guildName = remembered->guildName;
+        }
+    }
+    const quint64 guildId = connection.guildId ? connection.guildId : selected;
     if (guildId == 0) {
         QMessageBox::information(this, tr("Sync"), tr("Select the guild to sync in the list."));
         return nullptr;

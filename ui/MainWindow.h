@@ -22,6 +22,7 @@ class TokenSource;
 
 namespace gavel::ui {
 
+class ConnectWizard;
 class EmptyStatePage;
 class GuildListModel;
 class GuildOverviewPage;
@@ -73,6 +74,14 @@ public:
      * there is no database or no guild to sync.
      */
     SyncDialog *syncNow();
+
+    /*!
+     * "Guild → Connect a Guild…": opens the connection wizard (window-modal, deleted when
+     * closed) on the open database, or on ConnectWizard::defaultDatabase() when none is open.
+     */
+    ConnectWizard *showConnectWizard();
+    //! True on a first run: no guild in the open database and no guild connected before.
+    bool isFirstRun() const;
 
     GuildListModel *guildModel() const { return m_guildModel; }
     //! The dashboard, heatmap, clusters and audits of the selected guild (shown once it has

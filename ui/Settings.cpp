@@ -19,6 +19,29 @@ const QString geometryKey = QStringLiteral("window/geometry");
 const QString stateKey = QStringLiteral("window/state");
 const QString splitterKey = QStringLiteral("window/splitter");
 const QString languageKey = QStringLiteral("ui/language");
+const QString connectionsGroup = QStringLiteral("connections");
+
+QString storageName(Settings::TokenStorage storage)
+{
+    switch (storage) {
+    case Settings::TokenStorage::Keychain:
+        return QStringLiteral("keychain");
+    case Settings::TokenStorage::PlainFile:
+        return QStringLiteral("file");
+    case Settings::TokenStorage::Session:
+        break;
+    }
+    return QStringLiteral("session");
+}
+
+Settings::TokenStorage storageFromName(const QString &name)
+{
+    if (name == u"keychain")
+        return Settings::TokenStorage::Keychain;
+    if (name == u"file")
+        return Settings::TokenStorage::PlainFile;
+    return Settings::TokenStorage::Session;
+}
 
 // Owned here so that a second installTranslators() replaces rather than stacks them.
 QTranslator *s_gavelTranslator = nullptr;
@@ -96,6 +119,47 @@ QByteArray Settings::splitterState() const
 void Settings::setSplitterState(const QByteArray &state)
 {
     m_settings.setValue(splitterKey, state);
+}
+
+QList<Settings::GuildConnection> Settings::connections() const
+{
+    QList<GuildConnection> list;
+    m_settings.beginGroup(connectionsGroup);
+    const QStringList ids = m_settings.childGroups();
+    m_settings.endGroup();
+    for (const QString &id : ids) {
+        if (const auto found = connection(id.toULongLong()))
+            list.append(*found);
+    }
+    return list;
+}
+
+std::optional<Settings::GuildConnection> Settings::connection(quint64 guildId) const
+{
+    const QString prefix = connectionsGroup + u'/' + QString::number(guildId) + u'/';
+    if (guildId == 0 || !m_settings.contains(prefix + u"storage"))
+        return std::nullopt;
+    GuildConnection c;
+    c.guildId = guildId;
+    c.guildName = m_settings.value(prefix + u"name").toString();
+    c.apiBase = QUrl(m_settings.value(prefix + u"api").toString());
+    c.storage = storageFromName(m_settings.value(prefix + u"storage").toString());
+    c.database = m_settings.value(prefix + u"database").toString();
+    return c;
+}
+
+void Settings::setConnection(const GuildConnection &connection)
+{
+    const QString prefix = connectionsGroup + u'/' + QString::number(connection.guildId) + u'/';
+    m_settings.setValue(prefix + u"name", connection.guildName);
+    m_settings.setValue(prefix + u"api", connection.apiBase.toString());
+    m_settings.setValue(prefix + u"storage", storageName(connection.storage));
+    m_settings.setValue(prefix + u"database", connection.database);
+}
+
+void Settings::removeConnection(quint64 guildId)
+{
+    m_settings.remove(connectionsGroup + u'/' + QString::number(guildId));
 }
 
 QString Settings::language() const

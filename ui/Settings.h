@@ -3,6 +3,9 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QStringList>
+#include <QUrl>
+
+#include <optional>
 
 class QMenu;
 class QWidget;
@@ -31,6 +34,26 @@ public:
     QByteArray splitterState() const;
     void setSplitterState(const QByteArray &state);
 
+    //! Where a guild's bot token is kept (never the token itself).
+    enum class TokenStorage {
+        Keychain,  //!< the system keychain (Secret Service)
+        PlainFile, //!< the explicit plaintext fallback (discord::TokenFile)
+        Session    //!< nowhere: only for the run that connected it (else GAVEL_TOKEN)
+    };
+    //! A guild connected with the wizard: where to sync it from and where its token is.
+    struct GuildConnection
+    {
+        quint64 guildId = 0;
+        QString guildName;
+        QUrl apiBase;
+        TokenStorage storage = TokenStorage::Keychain;
+        QString database; //!< the database it was synced into
+    };
+    QList<GuildConnection> connections() const;
+    std::optional<GuildConnection> connection(quint64 guildId) const;
+    void setConnection(const GuildConnection &connection);
+    void removeConnection(quint64 guildId);
+
     //! The interface language: empty follows the system locale, else one of languages().
     //! The environment variable GAVEL_LANGUAGE, when set, wins over the stored choice.
     QString language() const;
@@ -47,7 +70,7 @@ public:
     static QMenu *createLanguageMenu(QWidget *parent);
 
 private:
-    QSettings m_settings;
+    mutable QSettings m_settings; // beginGroup() for listing is not const
 };
 
 } // namespace gavel::ui
