@@ -1289,7 +1289,7 @@ Result<void> Repository::deleteCheckpoints(quint64 guildId, const QString &scope
         // substr, not LIKE: '_' in a prefix would be a wildcard, and both backends have it.
         const Result<QSqlQuery *> done =
             m_db.exec(u"DELETE FROM sync_checkpoints WHERE guild_id = ? AND "
-                      u"substr(scope, 1, ?) = ?"_s,
+                      u"substr(scope, 1, CAST(? AS INTEGER)) = ?"_s,
                       {sql::id(guildId), qint64(scopePrefix.size()), scopePrefix});
         if (!done)
             return done.error();

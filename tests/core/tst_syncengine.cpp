@@ -404,15 +404,20 @@ void tst_SyncEngine::cancelStopsAndResumes()
 
 void tst_SyncEngine::longChannelIsReadInSlices_data()
 {
+    QTest::addColumn<store::Backend>("backend");
     QTest::addColumn<int>("cancelAfter"); // messages stored before cancelling; 0 = never
-    QTest::newRow("uninterrupted") << 0;
-    QTest::newRow("cancelled early") << 1200;
-    QTest::newRow("cancelled late") << 5000;
+    QTest::newRow("uninterrupted-sqlite") << store::Backend::Sqlite << 0;
+    QTest::newRow("uninterrupted-postgresql") << store::Backend::Postgres << 0;
+    QTest::newRow("cancelled-early-sqlite") << store::Backend::Sqlite << 1200;
+    QTest::newRow("cancelled-late-sqlite") << store::Backend::Sqlite << 5000;
+    QTest::newRow("cancelled-late-postgresql") << store::Backend::Postgres << 5000;
 }
 
 void tst_SyncEngine::longChannelIsReadInSlices()
 {
+    QFETCH(store::Backend, backend);
     QFETCH(int, cancelAfter);
+    GAVEL_REQUIRE_BACKEND(backend);
     // One channel of 6,600 messages: after its first page the engine splits the rest into 8
     // slices (the first page's id span says 65 pages are left, 8 per slice at least).
     test::SnapshotBuilder builder;
@@ -455,7 +460,7 @@ void tst_SyncEngine::longChannelIsReadInSlices()
         }
     });
 
-    StoreTestDatabase tmp(store::Backend::Sqlite);
+    StoreTestDatabase tmp(backend);
     auto options = test::fastSyncOptions(builder.guildId());
     options.channelConcurrency = 2;
     if (cancelAfter > 0)
