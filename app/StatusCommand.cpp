@@ -3,6 +3,7 @@
 #include "Cli.h"
 #include "Commands.h"
 #include "common/Snowflake.h"
+#include "imports/DataSource.h"
 #include "store/Database.h"
 #include "store/Location.h"
 #include "store/Queries.h"
@@ -52,16 +53,6 @@ QString iso(std::optional<qint64> ms)
     if (!ms)
         return {};
     return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC).toString(Qt::ISODate);
-}
-
-QString csv(const QString &field)
-{
-    if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') &&
-        !field.contains(u'\r'))
-        return field;
-    QString quoted = field;
-    quoted.replace(u"\""_s, u"\"\""_s);
-    return u'"' + quoted + u'"';
 }
 
 } // namespace
@@ -130,6 +121,14 @@ int runStatus(const QStringList &args)
         }
         for (const QString &note : *runNotes)
             notes.append(u"%1 (%2): %3"_s.arg(g.name, snowflake::toString(g.id), note));
+        // Imported data lacks what its source lacks; say so next to the figures.
+        const auto source = imports::dataSource(**db, g.id);
+        if (!source) {
+            printError(u"status"_s, source.error().text());
+            return ExitFailure;
+        }
+        if (source->imported)
+            notes.append(u"%1 (%2): %3"_s.arg(g.name, snowflake::toString(g.id), source->text()));
         const auto channels = store::channelStatus(**db, g.id);
         if (!channels) {
             printError(u"status"_s, channels.error().text());
@@ -178,7 +177,7 @@ int runStatus(const QStringList &args)
         for (const QStringList &row : std::as_const(rows)) {
             QStringList fields;
             for (const QString &f : row)
-                fields.append(csv(f));
+                fields.append(csvCell(f)); // names are the guild's text
             out() << fields.join(u',') << '\n';
         }
     } else {

@@ -3,6 +3,7 @@
 // import into a fresh store marked source 'dce', the same analyses run on it, reactions that
 // have only a count are reported as missing, and importing twice changes nothing.
 
+#include "TestPaths.h"
 #include "analysis/PairMatrix.h"
 #include "history/History.h"
 #include "imports/DceImport.h"
@@ -13,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -177,6 +179,16 @@ void TestImportDce::importsFixture()
     QVERIFY(again.ok());
     QCOMPARE(again->reactions.size(), size_t(6));
     QCOMPARE(again->messages.size(), size_t(4));
+
+    // gavel status says where the data came from and what the exports could not hold.
+    QProcess status;
+    status.start(test::gavelBinary(),
+                 {u"status"_s, u"--db"_s, dir.filePath(u"g.db"_s), u"--format"_s, u"text"_s});
+    QVERIFY(status.waitForFinished(60000));
+    QCOMPARE(status.exitCode(), 0);
+    const QString text = QString::fromUtf8(status.readAllStandardOutput());
+    QVERIFY2(text.contains(u"imported from DiscordChatExporter"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"missing: reaction times, removals"_s), qPrintable(text));
 }
 
 void TestImportDce::rejectsOtherFiles()
