@@ -1095,8 +1095,9 @@ void ChannelTask::onPage(discord::Reply &&reply, const std::shared_ptr<MessagePa
 Result<void> ChannelTask::planReactions()
 {
     // Which user lists to read: on a first read every emoji of every message; on a re-scan only
-    // those of messages whose counts differ from what is stored (whose lists are then read in
-    // full and swept, so emojis that disappeared are marked removed).
+    // those of messages whose counts differ from what is stored, on a --full pass all of them
+    // (the lists are then read in full and swept, so emojis and users that disappeared are
+    // marked removed).
     QHash<quint64, QHash<QString, std::pair<int, int>>> stored;
     if (m_verify && !m_page.messages.isEmpty()) {
         const quint64 lo = m_after + 1;
@@ -1137,7 +1138,9 @@ Result<void> ChannelTask::planReactions()
                     break;
                 }
             }
-            if (same)
+            // Equal counts can hide a swap (one user took a reaction back, another added the
+            // same emoji), so --full reads every list whatever the counts say.
+            if (same && !m_run->options().full)
                 continue;
             m_sweepReactions.insert(m.record.id);
             for (auto it = known.cbegin(); it != known.cend(); ++it)

@@ -623,18 +623,31 @@ void tst_SyncEngine::fullResyncVerifiesEverything()
     emulator.server().withSnapshot([&](emulator::Snapshot &s) {
         oldest = s.channel(g.busy)->messages.front().id;
         QVERIFY(s.deleteMessage(g.busy, oldest).ok());
+        // A swap: one of the 150 takes their 👍 back and someone new adds one, so the count
+        // Discord shows is unchanged.
+        QVERIFY(s.setReaction(g.busy, g.popular, "👍", g.crowd[0], false, false).value());
+        QVERIFY(s.setReaction(g.busy, g.popular, "👍", g.crowd[150], false, true).value());
     });
     auto quick = test::runSync(tmp.location(), emulator.apiUrl({}), emulator.token(), options);
     QVERIFY(quick.result.ok());
     QCOMPARE(quick.result->messagesDeleted, qint64(0));
+    QCOMPARE(quick.result->reactionsRemoved, qint64(0));
     options.full = true;
     auto full = test::runSync(tmp.location(), emulator.apiUrl({}), emulator.token(), options);
     QVERIFY2(full.result.ok(), qPrintable(test::errorOf(full.result)));
     QCOMPARE(full.result->messagesDeleted, qint64(1));
     QCOMPARE(full.result->messagesNew, qint64(0));
+    QCOMPARE(full.result->reactionsRemoved, qint64(1));
+    QCOMPARE(full.result->reactionsAdded, qint64(1));
     auto db = tmp.open();
     QCOMPARE(count(**db, u"SELECT COUNT(*) FROM messages WHERE id = ? AND deleted_at IS NOT NULL"_s,
                    ids({oldest})),
+             qint64(1));
+    const QString reaction =
+        u"SELECT COUNT(*) FROM reactions WHERE message_id = ? AND user_id = ? AND burst = 0 AND "_s;
+    QCOMPARE(count(**db, reaction + u"removed_at IS NOT NULL"_s, ids({g.popular, g.crowd[0]})),
+             qint64(1));
+    QCOMPARE(count(**db, reaction + u"removed_at IS NULL"_s, ids({g.popular, g.crowd[150]})),
              qint64(1));
     QCOMPARE(count(**db, u"SELECT COUNT(*) FROM sync_checkpoints WHERE state <> 'done'"_s),
              qint64(0));
