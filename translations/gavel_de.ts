@@ -1414,6 +1414,50 @@ Erweitern Sie das Zeitfenster oder wählen Sie mehr Kanäle.</translation>
         <source>Paste a bot token, check its permissions and sync a guild</source>
         <translation>Ein Bot-Token einfügen, seine Berechtigungen prüfen und einen Server synchronisieren</translation>
     </message>
+    <message>
+        <source>Connect to a &amp;Team Database…</source>
+        <translation>Mit einer &amp;Team-Datenbank verbinden…</translation>
+    </message>
+    <message>
+        <source>Open a PostgreSQL database that several moderators share</source>
+        <translation>Eine PostgreSQL-Datenbank öffnen, die sich mehrere Moderatoren teilen</translation>
+    </message>
+    <message>
+        <source>Connect to a Team Database</source>
+        <translation>Mit einer Team-Datenbank verbinden</translation>
+    </message>
+    <message>
+        <source>empty: from ~/.pgpass or the server&apos;s trust rules</source>
+        <translation>leer: aus ~/.pgpass oder den Vertrauensregeln des Servers</translation>
+    </message>
+    <message>
+        <source>Moderators and admins who share one PostgreSQL database see each other&apos;s proposals, decisions and cluster reviews. Your administrator gives you a login with the grants in docs/moderation.md. The password is used for this session only and never saved.</source>
+        <translation>Moderatoren und Admins, die sich eine PostgreSQL-Datenbank teilen, sehen die Vorschläge, Entscheidungen und Cluster-Prüfungen der anderen. Ihr Administrator richtet Ihnen ein Login mit den Rechten aus docs/moderation.md ein. Das Passwort gilt nur für diese Sitzung und wird nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
 </context>
 <context>
     <name>gavel::ui::MemberListModel</name>

@@ -1412,6 +1412,50 @@ Widen the time window or choose more channels.</source>
         <source>Paste a bot token, check its permissions and sync a guild</source>
         <translation>ボットトークンを貼り付け、権限を確認し、サーバーを同期します</translation>
     </message>
+    <message>
+        <source>Connect to a &amp;Team Database…</source>
+        <translation>チームデータベースに接続(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Open a PostgreSQL database that several moderators share</source>
+        <translation>複数のモデレーターが共有する PostgreSQL データベースを開きます</translation>
+    </message>
+    <message>
+        <source>Connect to a Team Database</source>
+        <translation>チームデータベースに接続</translation>
+    </message>
+    <message>
+        <source>empty: from ~/.pgpass or the server&apos;s trust rules</source>
+        <translation>空欄: ~/.pgpass またはサーバーの信頼設定を使用</translation>
+    </message>
+    <message>
+        <source>Moderators and admins who share one PostgreSQL database see each other&apos;s proposals, decisions and cluster reviews. Your administrator gives you a login with the grants in docs/moderation.md. The password is used for this session only and never saved.</source>
+        <translation>1つの PostgreSQL データベースを共有するモデレーターと管理者は、互いの提案、判断、クラスターのレビューを見ることができます。管理者が docs/moderation.md の権限付きのログインを用意します。パスワードはこのセッションでのみ使われ、保存されることはありません。</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>ホスト(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>ポート(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>データベース(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ユーザー(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>接続(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>gavel::ui::MemberListModel</name>

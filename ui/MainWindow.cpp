@@ -15,16 +15,25 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFormLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QUrl>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace gavel::ui {
 
@@ -104,6 +113,9 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open Database…"), this, &MainWindow::chooseDatabase);
     open->setShortcut(QKeySequence::Open);
+    QAction *team =
+        file->addAction(tr("Connect to a &Team Database…"), this, &MainWindow::connectTeamDatabase);
+    team->setStatusTip(tr("Open a PostgreSQL database that several moderators share"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_demoAction = file->addAction(tr("Open the &Demo Guild"), this, [this] {
         if (m_demoLauncher)
@@ -346,6 +358,63 @@ void MainWindow::chooseDatabase()
                                      tr("Gavel databases (*.sqlite *.db *.gavel);;All files (*)"));
     if (!path.isEmpty())
         openDatabase(path);
+}
+
+QString MainWindow::teamDatabaseUrl(const QString &host, int port, const QString &database,
+                                    const QString &user)
+{
+    QUrl url;
+    url.setScheme(u"postgresql"_s);
+    url.setHost(host.trimmed());
+    url.setPort(port);
+    url.setUserName(user.trimmed());
+    url.setPath(u"/"_s + database.trimmed());
+    return url.toString(QUrl::FullyEncoded);
+}
+
+void MainWindow::connectTeamDatabase()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Connect to a Team Database"));
+    auto *host = new QLineEdit(u"localhost"_s, &dialog);
+    auto *port = new QSpinBox(&dialog);
+    port->setRange(1, 65535);
+    port->setValue(5432);
+    auto *database = new QLineEdit(u"gavel"_s, &dialog);
+    auto *user = new QLineEdit(qEnvironmentVariable("USER"), &dialog);
+    auto *password = new QLineEdit(&dialog);
+    password->setEchoMode(QLineEdit::Password);
+    password->setPlaceholderText(tr("empty: from ~/.pgpass or the server's trust rules"));
+    auto *explanation = new QLabel(
+        tr("Moderators and admins who share one PostgreSQL database see each other's "
+           "proposals, decisions and cluster reviews. Your administrator gives you a login "
+           "with the grants in docs/moderation.md. The password is used for this session "
+           "only and never saved."),
+        &dialog);
+    explanation->setWordWrap(true);
+    explanation->setTextFormat(Qt::PlainText);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Host:"), host);
+    form->addRow(tr("&Port:"), port);
+    form->addRow(tr("&Database:"), database);
+    form->addRow(tr("&User:"), user);
+    form->addRow(tr("Pass&word:"), password);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(explanation);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // libpq reads PGPASSWORD for every connection of this process (the views' workers open
+    // their own), and the remembered location stays free of it.
+    if (!password->text().isEmpty())
+        qputenv("PGPASSWORD", password->text().toUtf8());
+    openDatabase(teamDatabaseUrl(host->text(), port->value(), database->text(), user->text()),
+                 false);
 }
 
 void MainWindow::rebuildRecentMenu()

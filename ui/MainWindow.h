@@ -46,6 +46,10 @@ public:
      * instead of silently starting an empty database there.
      */
     bool openDatabase(const QString &location, bool createIfMissing = true);
+    //! The location a team database is opened with: `postgresql://user@host:port/database`,
+    //! each part percent-encoded. Never holds the password (locations are remembered).
+    static QString teamDatabaseUrl(const QString &host, int port, const QString &database,
+                                   const QString &user);
     //! Re-reads the guild list of the open database (after a sync, say).
     void reload();
     QString databaseLocation() const { return m_location; }
@@ -96,6 +100,7 @@ protected:
 private:
     void createActions();
     void chooseDatabase();
+    void connectTeamDatabase();
     void rebuildRecentMenu();
     void showCurrentGuild();
 

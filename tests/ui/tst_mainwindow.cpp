@@ -3,6 +3,7 @@
 #include "GuildOverviewPage.h"
 #include "MainWindow.h"
 #include "store/Database.h"
+#include "store/Location.h"
 #include "store/Repository.h"
 
 #include <QAction>
@@ -31,6 +32,8 @@ private Q_SLOTS:
     void listsGuildsAndShowsOverview();
     void demoActionFollowsLauncher();
     void settingsRemembered();
+    void teamDatabaseUrlIsALocation();
+    void opensTeamDatabase();
 
 private:
     QTemporaryDir m_dir;
@@ -172,6 +175,34 @@ void TestMainWindow::settingsRemembered()
     QCOMPARE(settings.value(QStringLiteral("database/last")).toString(), path);
     QVERIFY(settings.value(QStringLiteral("database/recent")).toStringList().contains(path));
     QVERIFY(!settings.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+}
+
+void TestMainWindow::teamDatabaseUrlIsALocation()
+{
+    const QString url =
+        ui::MainWindow::teamDatabaseUrl(QStringLiteral(" db.example "), 5433,
+                                        QStringLiteral("gavel team"), QStringLiteral("ana@mods"));
+    QCOMPARE(url, QStringLiteral("postgresql://ana%40mods@db.example:5433/gavel%20team"));
+    const auto location = store::Location::parse(url);
+    QVERIFY2(location.ok(), qPrintable(location.ok() ? QString() : location.error().text()));
+    QCOMPARE(location->backend(), store::Backend::Postgres);
+    QVERIFY(!location->display().contains(QStringLiteral("password")));
+    // The File menu offers it.
+    ui::MainWindow window;
+    bool found = false;
+    for (QAction *action : window.findChildren<QAction *>())
+        found = found || action->text().contains(QStringLiteral("Team Database"));
+    QVERIFY(found);
+}
+
+void TestMainWindow::opensTeamDatabase()
+{
+    const QString pg = qEnvironmentVariable("GAVEL_TEST_PG");
+    if (pg.isEmpty())
+        QSKIP("GAVEL_TEST_PG is not set: no PostgreSQL server to open (.ci/run starts one)");
+    ui::MainWindow window;
+    QVERIFY(window.openDatabase(pg, false));
+    QCOMPARE(window.databaseLocation(), pg);
 }
 
 QTEST_MAIN(TestMainWindow)
