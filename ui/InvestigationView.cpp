@@ -216,8 +216,11 @@ InvestigationView::InvestigationView(QWidget *parent)
     m_message->setTextFormat(Qt::PlainText);
     m_message->hide();
     m_busyLabel->setTextFormat(Qt::PlainText);
-    // Long status texts (German, Japanese) are elided rather than widening the filter row.
+    // Long status texts (German, Japanese) are elided rather than widening the filter row, and
+    // the label takes only the room the row has left: shown while loading, it set the window's
+    // minimum width past 1,280 px at the very moment the window first appears.
     m_busyLabel->setMaximumWidth(320);
+    m_busyLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_message->setAccessibleName(tr("Error"));
 
     auto *layout = new QVBoxLayout(this);
