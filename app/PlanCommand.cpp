@@ -17,6 +17,9 @@ using namespace Qt::StringLiterals;
 namespace gavel::cli {
 
 int writeOutput(const QCommandLineParser &parser, const QString &name, const QString &text);
+QJsonObject policyOutput(const QString &format, quint64 guildId, qint64 at,
+                         const policy::Policy &pol, const QString &file, const QString &key,
+                         const QJsonArray &items);
 std::optional<int> readCommon(const QCommandLineParser &parser, const QString &name,
                               std::optional<quint64> &guild, qint64 &at);
 
@@ -80,14 +83,8 @@ int runPlan(const QStringList &args)
                                     {u"role_name"_s, h.roles[c.role].name},
                                     {u"reason"_s, c.reason}});
         }
-        const QJsonObject root{{u"format"_s, u"gavel-plan/1"_s},
-                               {u"guild_id"_s, snowflake::toString(h.guildId)},
-                               {u"at"_s, policy::isoTime(at)},
-                               {u"policy"_s, QJsonObject{{u"name"_s, pol->name},
-                                                         {u"version"_s, pol->version},
-                                                         {u"hash"_s, pol->hash},
-                                                         {u"file"_s, parser.value(u"policy"_s)}}},
-                               {u"changes"_s, rows}};
+        const QJsonObject root = policyOutput(u"gavel-plan/1"_s, h.guildId, at, *pol,
+                                              parser.value(u"policy"_s), u"changes"_s, rows);
         return writeOutput(parser, command,
                            QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)));
     }

@@ -47,6 +47,22 @@ int writeOutput(const QCommandLineParser &parser, const QString &name, const QSt
     return ExitOk;
 }
 
+//! The JSON document of a policy command's output: format, guild, time and the policy, with
+//! the command's own `key` holding `items`.
+QJsonObject policyOutput(const QString &format, quint64 guildId, qint64 at,
+                         const policy::Policy &pol, const QString &file, const QString &key,
+                         const QJsonArray &items)
+{
+    return QJsonObject{{u"format"_s, format},
+                       {u"guild_id"_s, snowflake::toString(guildId)},
+                       {u"at"_s, policy::isoTime(at)},
+                       {u"policy"_s, QJsonObject{{u"name"_s, pol.name},
+                                                 {u"version"_s, pol.version},
+                                                 {u"hash"_s, pol.hash},
+                                                 {u"file"_s, file}}},
+                       {key, items}};
+}
+
 //! The options every policy command shares; nullopt when they are fine.
 std::optional<int> readCommon(const QCommandLineParser &parser, const QString &name,
                               std::optional<quint64> &guild, qint64 &at)
@@ -144,14 +160,8 @@ int runScores(const QStringList &args)
             m.insert(u"columns"_s, columns);
             members.append(m);
         }
-        const QJsonObject root{{u"format"_s, u"gavel-scores/1"_s},
-                               {u"guild_id"_s, snowflake::toString(h.guildId)},
-                               {u"at"_s, policy::isoTime(at)},
-                               {u"policy"_s, QJsonObject{{u"name"_s, pol->name},
-                                                         {u"version"_s, pol->version},
-                                                         {u"hash"_s, pol->hash},
-                                                         {u"file"_s, parser.value(u"policy"_s)}}},
-                               {u"members"_s, members}};
+        const QJsonObject root = policyOutput(u"gavel-scores/1"_s, h.guildId, at, *pol,
+                                              parser.value(u"policy"_s), u"members"_s, members);
         return writeOutput(parser, command,
                            QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)));
     }
